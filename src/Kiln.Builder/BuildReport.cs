@@ -1,0 +1,16 @@
+namespace Kiln.Builder;
+
+/// <summary>One file a build produced.</summary>
+/// <param name="VirtualSizeBytes">The size of the disk the guest sees (the OVA's disk for an OVA); null for tarballs.</param>
+public sealed record Artefact(string Format, string Path, long SizeBytes, string Sha256, long? VirtualSizeBytes);
+
+public sealed record StageTiming(string Stage, TimeSpan Elapsed);
+
+/// <summary>What a finished build did: its artefacts, whether the base tree came from the cache, how long each stage took.</summary>
+public sealed record BuildReport(
+    string Appliance,
+    string BaseKey,
+    bool BaseCacheHit,
+    IReadOnlyList<Artefact> Artefacts,
+    IReadOnlyList<StageTiming> Stages,
+    TimeSpan Elapsed);
