@@ -2,7 +2,8 @@ namespace Kiln.Builder;
 
 /// <summary>One file a build produced.</summary>
 /// <param name="VirtualSizeBytes">The size of the disk the guest sees (the OVA's disk for an OVA); null for tarballs.</param>
-public sealed record Artefact(string Format, string Path, long SizeBytes, string Sha256, long? VirtualSizeBytes);
+/// <param name="ProducedIn">Time spent making it from the raw disk or tree (for an OVA: its VMDK plus packaging).</param>
+public sealed record Artefact(string Format, string Path, long SizeBytes, string Sha256, long? VirtualSizeBytes, TimeSpan ProducedIn);
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);
 

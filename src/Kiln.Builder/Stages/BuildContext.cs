@@ -30,6 +30,9 @@ internal sealed class BuildContext(BuildPlan plan, IProcessRunner runner, Worksp
     /// <summary>Files produced so far, by format (the VMDK an OVA wraps included).</summary>
     public ConcurrentDictionary<TargetFormat, string> Outputs { get; } = new();
 
+    /// <summary>How long producing each output took, for the report and benchmarks.</summary>
+    public ConcurrentDictionary<TargetFormat, TimeSpan> ProductionTimes { get; } = new();
+
     public Task<ToolResult> RunAsync(ToolInvocation invocation, CancellationToken cancellationToken) =>
         Runner.RunAsync(invocation, cancellationToken);
 

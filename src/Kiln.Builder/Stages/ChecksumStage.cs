@@ -19,7 +19,8 @@ internal sealed class ChecksumStage : IBuildStage
             var path = context.Outputs[format];
             var sha256 = await context.Checksums.Sha256Async(path, cancellationToken).ConfigureAwait(false);
             long? virtualSize = format.Kind == FormatKind.RootTarball ? null : plan.Layout.DiskBytes;
-            return new Artefact(format.Name, path, new FileInfo(path).Length, sha256, virtualSize);
+            return new Artefact(format.Name, path, new FileInfo(path).Length, sha256, virtualSize,
+                context.ProductionTimes.GetValueOrDefault(format));
         })).ConfigureAwait(false);
         Artefacts = artefacts;
         context.Progress.Report(Name, 1, "checksums done");

@@ -30,7 +30,9 @@ internal sealed class ConvertStage : IBuildStage
             await slots.WaitAsync(linked.Token).ConfigureAwait(false);
             try
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 await job.Run(linked.Token).ConfigureAwait(false);
+                context.ProductionTimes[job.Format] = watch.Elapsed;
                 var finished = Interlocked.Add(ref done, job.Format.ConvertWeight);
                 context.Progress.Report(Name, (double)finished / total, $"{job.Format.Name} done");
             }

@@ -11,6 +11,7 @@ internal sealed class PackageStage : IBuildStage
 
     public async Task RunAsync(BuildContext context, CancellationToken cancellationToken)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var plan = context.Plan;
         var vmdk = context.Outputs[TargetFormats.Vmdk];
         context.Progress.Report(Name, 0, "hashing the disk for the OVA manifest");
@@ -25,6 +26,7 @@ internal sealed class PackageStage : IBuildStage
         await OvaWriter.WriteAsync(ova, plan.ArtefactBaseName, machine, vmdk, diskSha256, plan.Timestamp, cancellationToken)
             .ConfigureAwait(false);
         context.Outputs[TargetFormats.Ova] = ova;
+        context.ProductionTimes[TargetFormats.Ova] = context.ProductionTimes.GetValueOrDefault(TargetFormats.Vmdk) + watch.Elapsed;
         context.Progress.Report(Name, 1, "OVA written");
     }
 

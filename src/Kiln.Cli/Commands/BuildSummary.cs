@@ -1,6 +1,5 @@
 using System.Globalization;
 using Kiln.Builder;
-using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
 
@@ -11,9 +10,10 @@ internal static class BuildSummary
     {
         var width = report.Artefacts.Max(a => a.Format.Length);
         foreach (var artefact in report.Artefacts)
-            AnsiConsole.MarkupLine($"[green]{Markup.Escape(artefact.Format.PadRight(width))}[/]  {Markup.Escape(artefact.Path)}  {Size(artefact.SizeBytes)}  sha256:{artefact.Sha256}");
-        AnsiConsole.MarkupLine($"base tree {report.BaseKey[..12]}: {(report.BaseCacheHit ? "reused from cache" : "bootstrapped and cached")}");
-        AnsiConsole.MarkupLine("stages: " + string.Join(", ", report.Stages.Select(s => $"{s.Stage} {Seconds(s.Elapsed)}"))
+            // Plain writes, never wrapped to the terminal's width: each line stays whole for copying and for scripts.
+            Console.WriteLine($"{artefact.Format.PadRight(width)}  {artefact.Path}  {Size(artefact.SizeBytes)}  sha256:{artefact.Sha256}");
+        Console.WriteLine($"base tree {report.BaseKey[..12]}: {(report.BaseCacheHit ? "reused from cache" : "bootstrapped and cached")}");
+        Console.WriteLine("stages: " + string.Join(", ", report.Stages.Select(s => $"{s.Stage} {Seconds(s.Elapsed)}"))
             + $"; total {Seconds(report.Elapsed)}");
     }
 
