@@ -13,6 +13,7 @@ public static class ApplianceReader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        RespectNullableAnnotations = true,
     };
 
     public static ApplianceDefinition Parse(string json)
@@ -20,7 +21,7 @@ public static class ApplianceReader
         try
         {
             return JsonSerializer.Deserialize<ApplianceDefinition>(json, Options)
-                ?? throw Invalid("$", "the appliance definition is empty (null)");
+                ?? throw Invalid("appliance", "the appliance definition is empty (null)");
         }
         catch (JsonException e)
         {
@@ -56,6 +57,8 @@ public static class ApplianceReader
         var message = e.Message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal))
             return "unknown field " + ExtractQuoted(message) + " (check its spelling)";
+        if (message.Contains("doesn't allow setting null values", StringComparison.Ordinal))
+            return "must not be null (omit the field to use its default)";
         if (e.InnerException is FormatException || message.Contains("could not be converted", StringComparison.Ordinal))
             return "has the wrong type or value" + (e.LineNumber is { } line ? $" (line {line + 1})" : "");
         return "is not valid JSON" + (e.LineNumber is { } l ? $" at line {l + 1}" : "") + ": " + message.Split('.')[0];

@@ -12,6 +12,8 @@ namespace Kiln.Builder.Appliances;
 public static partial class ApplianceValidator
 {
     public const int MaxDiskSizeMiB = 2040 * 1024; // fixed VHD's limit, the smallest among the formats
+    public const int MaxBootScripts = 99; // numbered 01-99 so the shell's glob order is the definition's order
+    public const int MaxOvaNameAndVersion = 88;
     private static readonly HashSet<string> ReservedUserNames = new(StringComparer.Ordinal)
     {
         "root", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news", "uucp", "proxy", "www-data",
@@ -33,6 +35,10 @@ public static partial class ApplianceValidator
                 : $"'{appliance.Name}' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         if (!NamePattern().IsMatch(appliance.Version))
             Fail("version", $"'{appliance.Version}' must be 1-64 letters, digits, '.', '_' or '-'");
+        // An OVA is a ustar archive: its member NAME-VERSION-disk1.vmdk must fit ustar's 100-character names.
+        if (formats.Any(f => string.Equals(f.Trim(), "ova", StringComparison.OrdinalIgnoreCase))
+            && appliance.Name.Length + appliance.Version.Length > MaxOvaNameAndVersion)
+            Fail("name", $"name and version together must be at most {MaxOvaNameAndVersion} characters for an OVA (they are {appliance.Name.Length + appliance.Version.Length})");
 
         var profile = ValidateOs(appliance.Os, Fail);
         ValidateInstallProfile(appliance, profile, estimatedTreeMiB, zoneInfoRoot, Fail);
@@ -70,7 +76,9 @@ public static partial class ApplianceValidator
         if (!OsProfileCatalog.Architectures.ContainsKey(os.Arch))
             fail("os.arch", $"unsupported architecture '{os.Arch}'; supported: x86_64");
         for (var i = 0; i < os.Packages.Count; i++)
-            if (!PackagePattern().IsMatch(os.Packages[i] ?? ""))
+            if (os.Packages[i] is null)
+                fail($"os.packages[{i}]", "must not be null");
+            else if (!PackagePattern().IsMatch(os.Packages[i]))
                 fail($"os.packages[{i}]", $"'{os.Packages[i]}' is not a Debian package name");
         return profile;
     }
@@ -113,6 +121,11 @@ public static partial class ApplianceValidator
         {
             var user = install.Users[i];
             var field = $"{p}users[{i}]";
+            if (user is null)
+            {
+                fail(field, "must not be null");
+                continue;
+            }
             if (!UserNamePattern().IsMatch(user.Name))
                 fail(field + ".name", $"'{user.Name}' is not a valid user name (lower-case letter or '_' first, then up to 31 lower-case letters, digits, '_' or '-')");
             else if (ReservedUserNames.Contains(user.Name))
@@ -126,7 +139,9 @@ public static partial class ApplianceValidator
             if (!user.Shell.StartsWith('/') || user.Shell.Contains(':', StringComparison.Ordinal) || user.Shell.Contains(' ', StringComparison.Ordinal))
                 fail(field + ".shell", $"'{user.Shell}' must be an absolute path");
             for (var g = 0; g < user.Groups.Count; g++)
-                if (!UserNamePattern().IsMatch(user.Groups[g]))
+                if (user.Groups[g] is null)
+                    fail($"{field}.groups[{g}]", "must not be null");
+                else if (!UserNamePattern().IsMatch(user.Groups[g]))
                     fail($"{field}.groups[{g}]", $"'{user.Groups[g]}' is not a valid group name");
             ValidateSshKeys(user.SshKeys, field + ".sshKeys", fail);
         }
@@ -142,10 +157,17 @@ public static partial class ApplianceValidator
     private static void ValidateBootScripts(IReadOnlyList<BootScript> scripts, Action<string, string> fail)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
+        if (scripts.Count > MaxBootScripts)
+            fail("bootScripts", $"{scripts.Count} scripts; at most {MaxBootScripts}");
         for (var i = 0; i < scripts.Count; i++)
         {
             var script = scripts[i];
             var field = $"bootScripts[{i}]";
+            if (script is null)
+            {
+                fail(field, "must not be null");
+                continue;
+            }
             if (!ScriptNamePattern().IsMatch(script.Name))
                 fail(field + ".name", $"'{script.Name}' must be 1-64 letters, digits, '.', '_' or '-'");
             else if (!names.Add(script.Name))

@@ -105,11 +105,8 @@ public sealed class BaseTreeCache
             using var held = FileLock.TryAcquire(LockPath(entry.Key), exclusive: true);
             if (held is null)
                 continue; // a build is copying it right now
-            var doomed = Path.Combine(Trash, entry.Key + "-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(Trash);
-            Directory.Move(Path.Combine(Bases, entry.Key), doomed);
+            await DiscardAsync(Path.Combine(Bases, entry.Key), cancellationToken).ConfigureAwait(false);
             total -= entry.SizeBytes;
-            await DeleteTreeAsync(doomed, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -117,9 +114,10 @@ public sealed class BaseTreeCache
         CancellationToken cancellationToken)
     {
         var staging = Path.Combine(Staging, key.Value + "-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(staging);
+        // Locked before it exists, so a concurrent sweep never mistakes it for a dead build's leftover.
         using var stagingLock = FileLock.TryAcquire(staging + ".lock", exclusive: true)
             ?? throw new IOException($"cannot lock {staging}");
+        Directory.CreateDirectory(staging);
         try
         {
             var tree = Path.Combine(staging, "tree");
@@ -131,6 +129,8 @@ public sealed class BaseTreeCache
                 .ConfigureAwait(false);
             Touch(staging);
             Directory.CreateDirectory(Bases);
+            if (Directory.Exists(entryDir))
+                await DiscardAsync(entryDir, cancellationToken).ConfigureAwait(false); // unreadable: it would block the key forever
             Directory.Move(staging, entryDir); // atomic: the entry appears whole or not at all
         }
         finally
@@ -139,6 +139,15 @@ public sealed class BaseTreeCache
                 await DeleteTreeAsync(staging, CancellationToken.None).ConfigureAwait(false);
             File.Delete(staging + ".lock");
         }
+    }
+
+    /// <summary>Moves an entry out of bases/ at once (atomic), then deletes it.</summary>
+    private async Task DiscardAsync(string entryDir, CancellationToken cancellationToken)
+    {
+        var doomed = Path.Combine(Trash, Path.GetFileName(entryDir) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Trash);
+        Directory.Move(entryDir, doomed);
+        await DeleteTreeAsync(doomed, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> MeasureAsync(string tree, CancellationToken cancellationToken)
@@ -175,7 +184,9 @@ public sealed class BaseTreeCache
     {
         try
         {
-            return JsonSerializer.Deserialize<BaseTreeEntry>(File.ReadAllText(Path.Combine(entryDir, "entry.json")), Json);
+            var entry = JsonSerializer.Deserialize<BaseTreeEntry>(File.ReadAllText(Path.Combine(entryDir, "entry.json")), Json);
+            // A record that is not this directory's (or misses its key) is as good as unreadable.
+            return entry?.Key == Path.GetFileName(entryDir) ? entry : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -57,13 +57,10 @@ public sealed class ProcessRunner : IProcessRunner
         try
         {
             if (invocation.StandardInput is { } input)
-            {
-                await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
-                process.StandardInput.Close();
-            }
+                await WriteInputAsync(process, input, cancellationToken).ConfigureAwait(false);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
+        catch (OperationCanceledException)
         {
             Kill(process);
             cancellationToken.ThrowIfCancellationRequested();
@@ -75,6 +72,20 @@ public sealed class ProcessRunner : IProcessRunner
         if (!invocation.AcceptedExitCodes.Contains(result.ExitCode))
             throw new ToolFailedException(Path.GetFileName(invocation.Program), result.ExitCode, result.StandardErrorTail);
         return result;
+    }
+
+    /// <summary>A tool may exit without reading its input (it failed first): its exit code and stderr tell why, not the broken pipe.</summary>
+    private static async Task WriteInputAsync(Process process, string input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(input.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Broken pipe: the exit code decides.
+        }
     }
 
     private static void Kill(Process process)

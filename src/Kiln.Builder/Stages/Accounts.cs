@@ -58,7 +58,7 @@ internal static class Accounts
     private static async Task AuthorizeKeysAsync(string tree, string user, string home, IReadOnlyList<string> keys,
         IProcessRunner runner, CancellationToken cancellationToken)
     {
-        var sshDir = TreeFiles.Resolve(tree, home + "/.ssh");
+        var sshDir = TreeFiles.ResolveTarget(tree, home + "/.ssh");
         Directory.CreateDirectory(sshDir);
         File.SetUnixFileMode(sshDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         TreeFiles.Write(tree, home + "/.ssh/authorized_keys", string.Concat(keys.Select(k => k.Trim() + "\n")), TreeFiles.Private);
@@ -69,7 +69,7 @@ internal static class Accounts
     /// <summary>The user's numeric ids inside the image, which may differ from the host's.</summary>
     internal static (int Uid, int Gid) Ids(string tree, string user)
     {
-        var fields = File.ReadLines(TreeFiles.Resolve(tree, "/etc/passwd"))
+        var fields = File.ReadLines(TreeFiles.ResolveTarget(tree, "/etc/passwd"))
             .Select(l => l.Split(':'))
             .FirstOrDefault(f => f.Length >= 4 && f[0] == user)
             ?? throw new InvalidOperationException($"user '{user}' is missing from the image's /etc/passwd");
@@ -77,5 +77,5 @@ internal static class Accounts
     }
 
     private static HashSet<string> ReadNames(string tree, string file) =>
-        [.. File.ReadLines(TreeFiles.Resolve(tree, file)).Select(l => l.Split(':')[0])];
+        [.. File.ReadLines(TreeFiles.ResolveTarget(tree, file)).Select(l => l.Split(':')[0])];
 }

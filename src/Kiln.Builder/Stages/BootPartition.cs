@@ -41,14 +41,13 @@ internal static class BootPartition
         }
     }
 
-    /// <summary>The kernel or initrd a top-level symlink of the tree points at, kept inside the tree.</summary>
+    /// <summary>The kernel or initrd that /vmlinuz or /initrd.img names, every link followed inside the tree.</summary>
     internal static string KernelFile(string tree, string link)
     {
-        var path = TreeFiles.Resolve(tree, link);
-        var target = new FileInfo(path).LinkTarget ?? throw new InvalidOperationException($"the image has no {link} (is a kernel installed?)");
-        var resolved = Path.GetFullPath(target.StartsWith('/') ? tree + target : Path.Combine(tree, target));
-        if (!resolved.StartsWith(Path.GetFullPath(tree) + "/", StringComparison.Ordinal) || !File.Exists(resolved))
-            throw new InvalidOperationException($"the image's {link} points at {target}, which is not a file in the image");
+        var resolved = TreeFiles.ResolveTarget(tree, link);
+        var info = new FileInfo(resolved);
+        if (!info.Exists || info.LinkTarget is not null)
+            throw new InvalidOperationException($"the image has no {link} file (is a kernel installed?)");
         return resolved;
     }
 

@@ -31,7 +31,7 @@ internal static class BootUnits
         if (TreeFiles.Exists(tree, "/etc/ssh/sshd_config"))
         {
             // The base tree is shared by every image built from it: its host keys must not be.
-            foreach (var key in Directory.EnumerateFiles(TreeFiles.Resolve(tree, "/etc/ssh"), "ssh_host_*"))
+            foreach (var key in Directory.EnumerateFiles(TreeFiles.ResolveTarget(tree, "/etc/ssh"), "ssh_host_*"))
                 File.Delete(key);
             TreeFiles.Write(tree, "/etc/systemd/system/" + SshHostKeysUnit, SshHostKeys);
             units.Add(SshHostKeysUnit);

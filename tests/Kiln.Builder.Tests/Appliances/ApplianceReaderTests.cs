@@ -78,6 +78,47 @@ public sealed class ApplianceReaderTests
         Assert.StartsWith("has the wrong type or value", only.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{ "installProfile": { "hostname": null } }""", "installProfile.hostname")]
+    [InlineData("""{ "os": null }""", "os")]
+    [InlineData("""{ "name": null }""", "name")]
+    [InlineData("""{ "os": { "packages": null } }""", "os.packages")]
+    [InlineData("""{ "installProfile": { "rootUser": null } }""", "installProfile.rootUser")]
+    [InlineData("""{ "installProfile": { "users": [ { "name": null } ] } }""", "installProfile.users[0].name")]
+    [InlineData("""{ "bootScripts": [ { "name": "s", "script": null } ] }""", "bootScripts[0].script")]
+    public void A_null_for_a_field_that_cannot_be_null_is_an_error_naming_its_path(string json, string field)
+    {
+        var error = Assert.Throws<ApplianceValidationException>(() => ApplianceReader.Parse(json));
+
+        Assert.Equal(field, Assert.Single(error.Errors).Field);
+    }
+
+    [Theory]
+    [InlineData("""{ "installProfile": { "hostname": null } }""")]
+    [InlineData("""{ "os": null }""")]
+    public void A_null_for_a_field_that_cannot_be_null_says_it_must_not_be_null(string json)
+    {
+        var error = Assert.Throws<ApplianceValidationException>(() => ApplianceReader.Parse(json));
+
+        var message = Assert.Single(error.Errors).Message;
+        Assert.Equal("must not be null (omit the field to use its default)", message);
+        Assert.DoesNotContain("Kiln", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_null_is_accepted_where_the_field_is_optional()
+    {
+        var appliance = ApplianceReader.Parse("""
+            { "name": "x", "description": null,
+              "installProfile": { "kernelParameters": null, "welcomeMsg": null, "rootUser": { "password": null },
+                                  "users": [ { "name": "ops", "fullName": null, "password": null } ] } }
+            """);
+
+        Assert.Null(appliance.Description);
+        Assert.Null(appliance.InstallProfile.KernelParameters);
+        Assert.Null(appliance.InstallProfile.Users[0].FullName);
+    }
+
     [Fact]
     public void Malformed_json_says_so_with_its_line()
     {

@@ -290,6 +290,96 @@ public sealed class ApplianceValidatorTests : IDisposable
         ApplianceValidator.ThrowIfInvalid(SampleAppliances.Valid(), ["qcow2"]);
     }
 
+    [Theory]
+    [InlineData("ova")]
+    [InlineData("OVA")]
+    [InlineData(" ova ")]
+    public void For_an_ova_a_name_and_version_longer_than_88_together_are_refused(string ova)
+    {
+        var appliance = new ApplianceDefinition
+        {
+            Name = new string('n', 64), Version = new string('1', 25), Os = SampleAppliances.Valid().Os, InstallProfile = Install(),
+        };
+
+        var errors = Validate(appliance, "qcow2", ova);
+
+        var only = Assert.Single(errors);
+        Assert.Equal("name", only.Field);
+        Assert.Contains("at most 88 characters for an OVA (they are 89)", only.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_an_ova_a_name_and_version_of_88_together_are_accepted()
+    {
+        var appliance = new ApplianceDefinition
+        {
+            Name = new string('n', 64), Version = new string('1', 24), Os = SampleAppliances.Valid().Os, InstallProfile = Install(),
+        };
+
+        Assert.Empty(Validate(appliance, "ova"));
+    }
+
+    [Fact]
+    public void Without_an_ova_long_names_and_versions_are_accepted()
+    {
+        var appliance = new ApplianceDefinition
+        {
+            Name = new string('n', 64), Version = new string('1', 64), Os = SampleAppliances.Valid().Os, InstallProfile = Install(),
+        };
+
+        Assert.Empty(Validate(appliance, "qcow2", "vmdk", "tar.gz"));
+    }
+
+    [Fact]
+    public void At_most_99_boot_scripts_are_accepted()
+    {
+        static BootScript[] Scripts(int count) =>
+            [.. Enumerable.Range(1, count).Select(i => new BootScript { Name = $"s{i}", Type = "firstboot", Script = "true" })];
+
+        Assert.Empty(Validate(SampleAppliances.Valid(bootScripts: Scripts(ApplianceValidator.MaxBootScripts))));
+
+        var errors = Validate(SampleAppliances.Valid(bootScripts: Scripts(100)));
+
+        var only = Assert.Single(errors);
+        Assert.Equal("bootScripts", only.Field);
+        Assert.Equal("100 scripts; at most 99", only.Message);
+    }
+
+    [Theory]
+    [InlineData("""{ "installProfile": { "users": [ null ] } }""", "installProfile.users[0]")]
+    [InlineData("""{ "bootScripts": [ null ] }""", "bootScripts[0]")]
+    [InlineData("""{ "installProfile": { "users": [ { "name": "ops", "groups": [ null ] } ] } }""", "installProfile.users[0].groups[0]")]
+    [InlineData("""{ "installProfile": { "users": [ { "name": "ops", "sshKeys": [ null ] } ] } }""", "installProfile.users[0].sshKeys[0]")]
+    [InlineData("""{ "installProfile": { "rootUser": { "sshKeys": [ null ] } } }""", "installProfile.rootUser.sshKeys[0]")]
+    [InlineData("""{ "os": { "distribution": "debian", "release": "12", "packages": [ null ] } }""", "os.packages[0]")]
+    public void A_null_list_element_read_from_json_is_an_error_naming_it(string json, string field)
+    {
+        var definition = Complete(json);
+
+        var error = Assert.Throws<ApplianceValidationException>(() => ApplianceValidator.ThrowIfInvalid(definition, ["qcow2"]));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal(field, only.Field);
+        Assert.Equal(only, Assert.Single(Validate(definition)));
+    }
+
+    /// <summary>A definition read from JSON, valid but for what <paramref name="json"/> sets (merged one level deep).</summary>
+    private static ApplianceDefinition Complete(string json)
+    {
+        var merged = System.Text.Json.Nodes.JsonNode.Parse("""
+            { "name": "web", "os": { "distribution": "debian", "release": "12" }, "installProfile": { "hostname": "web", "timezone": "Etc/UTC" } }
+            """)!.AsObject();
+        foreach (var (name, value) in System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject().ToList())
+        {
+            if (value is System.Text.Json.Nodes.JsonObject inner && merged[name] is System.Text.Json.Nodes.JsonObject target)
+                foreach (var (innerName, innerValue) in inner.ToList())
+                    target[innerName] = innerValue?.DeepClone();
+            else
+                merged[name] = value?.DeepClone();
+        }
+        return ApplianceReader.Parse(merged.ToJsonString());
+    }
+
     private List<ValidationError> Validate(ApplianceDefinition appliance) => Validate(appliance, "qcow2");
 
     private List<ValidationError> Validate(ApplianceDefinition appliance, params string[] formats) =>

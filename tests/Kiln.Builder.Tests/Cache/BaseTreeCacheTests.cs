@@ -189,6 +189,50 @@ public sealed class BaseTreeCacheTests : IDisposable
         Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(Root, "trash")));
     }
 
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("empty")]
+    [InlineData("null")]
+    [InlineData("missing")]
+    [InlineData("directory")]
+    public async Task An_entry_with_an_unreadable_entry_json_is_replaced_on_the_next_acquire(string damage)
+    {
+        await PopulateAsync(KeyA);
+        var entryDir = Path.Combine(Root, "bases", KeyA.Value);
+        var entryJson = Path.Combine(entryDir, "entry.json");
+        var json = await File.ReadAllTextAsync(entryJson);
+        await File.WriteAllTextAsync(Path.Combine(entryDir, "tree", "old-marker"), "from the damaged entry");
+        switch (damage)
+        {
+            case "truncated": await File.WriteAllTextAsync(entryJson, json[..(json.Length / 2)]); break;
+            case "empty": await File.WriteAllTextAsync(entryJson, ""); break;
+            case "null": await File.WriteAllTextAsync(entryJson, "null"); break;
+            case "missing": File.Delete(entryJson); break;
+            case "directory": File.Delete(entryJson); Directory.CreateDirectory(entryJson); break;
+        }
+        Assert.Null(NewCache().Find(KeyA));
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        using (var lease = await NewCache().AcquireAsync(KeyA, CreateTree, CancellationToken.None))
+        {
+            Assert.False(lease.CacheHit);
+            Assert.Equal(2, _creates);
+            Assert.Equal((KeyA.Value, _time.GetUtcNow()), (lease.Entry.Key, lease.Entry.CreatedAt));
+            Assert.Equal(Path.Combine(entryDir, "tree"), lease.TreePath);
+            Assert.Equal("ID=debian\n", await File.ReadAllTextAsync(Path.Combine(lease.TreePath, "etc", "os-release")));
+            Assert.False(File.Exists(Path.Combine(lease.TreePath, "old-marker")));
+        }
+
+        Assert.Equal(KeyA.Value, NewCache().Find(KeyA)?.Key);
+        Assert.Equal(Keys(KeyA), Keys(NewCache().Entries()));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(Root, "trash"))); // the old entry went through it, and is gone
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(Root, "staging")));
+        Assert.Empty(Directory.EnumerateFiles(Root, "old-marker", SearchOption.AllDirectories));
+        using var again = await NewCache().AcquireAsync(KeyA, CreateTree, CancellationToken.None);
+        Assert.True(again.CacheHit);
+        Assert.Equal(2, _creates);
+    }
+
     private async Task PopulateAsync(params BaseTreeKey[] keys)
     {
         foreach (var key in keys)

@@ -80,6 +80,35 @@ public sealed class ProcessRunnerTests
     }
 
     [Fact]
+    public async Task A_tool_that_exits_without_reading_a_large_input_fails_with_its_exit_code_not_a_broken_pipe()
+    {
+        var input = new string('x', 1024 * 1024); // far more than a pipe buffer: the write is still going when the tool exits
+        for (var i = 0; i < 20; i++)
+        {
+            var fails = await Assert.ThrowsAsync<ToolFailedException>(() =>
+                _runner.RunAsync(new ToolInvocation("false", []) { StandardInput = input }, CancellationToken.None));
+            var exits = await Assert.ThrowsAsync<ToolFailedException>(() =>
+                _runner.RunAsync(new ToolInvocation("sh", ["-c", "echo 'no such partition' >&2; exit 3"]) { StandardInput = input },
+                    CancellationToken.None));
+
+            Assert.Equal(("false", 1), (fails.Tool, fails.ExitCode));
+            Assert.Equal(("sh", 3, "no such partition\n"), (exits.Tool, exits.ExitCode, exits.StandardErrorTail));
+        }
+    }
+
+    [Fact]
+    public async Task A_tool_that_succeeds_without_reading_its_input_succeeds()
+    {
+        var input = new string('x', 1024 * 1024);
+        for (var i = 0; i < 5; i++)
+        {
+            var result = await _runner.RunAsync(new ToolInvocation("sh", ["-c", "echo done"]) { StandardInput = input }, CancellationToken.None);
+
+            Assert.Equal((0, "done\n"), (result.ExitCode, result.StandardOutput));
+        }
+    }
+
+    [Fact]
     public async Task Accepted_exit_codes_are_not_failures()
     {
         var invocation = new ToolInvocation("sh", ["-c", "exit 63"]) { AcceptedExitCodes = [0, 63] };
