@@ -14,4 +14,8 @@ public sealed record BuildReport(
     bool BaseCacheHit,
     IReadOnlyList<Artefact> Artefacts,
     IReadOnlyList<StageTiming> Stages,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The packages installed in the image, from its dpkg status.</summary>
+    public IReadOnlyList<Packages.PackageInfo> Packages { get; init; } = [];
+}

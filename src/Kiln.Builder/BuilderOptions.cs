@@ -15,6 +15,9 @@ public sealed class BuilderOptions
     /// <summary>Bound of the base tree cache; least recently used trees are evicted beyond it.</summary>
     public long CacheMaxBytes { get; init; } = 20L * 1024 * 1024 * 1024;
 
+    /// <summary>Check the appliance's packages against the release's signed package index before building.</summary>
+    public bool CheckPackages { get; init; } = true;
+
     /// <summary>Conversions run at once; each qemu-img uses about one core.</summary>
     public int MaxParallelConversions { get; init; } = Math.Max(1, Environment.ProcessorCount);
 }

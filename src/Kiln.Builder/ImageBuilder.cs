@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Kiln.Builder.Appliances;
 using Kiln.Builder.Cache;
+using Kiln.Builder.Packages;
 using Kiln.Builder.Planning;
 using Kiln.Builder.Processes;
 using Kiln.Builder.Stages;
@@ -25,10 +26,14 @@ public sealed class ImageBuilder
         _runner = runner ?? new ProcessRunner();
         _time = time ?? TimeProvider.System;
         Cache = new BaseTreeCache(options.CacheDirectory, options.CacheMaxBytes, _runner, _time);
+        PackageIndexes = new PackageIndexStore(options.CacheDirectory, _runner, time: _time);
         _sweep = new Lazy<Task>(SweepAsync);
     }
 
     public BaseTreeCache Cache { get; }
+
+    /// <summary>The signed package indexes of the releases built from, also what package searches read.</summary>
+    public PackageIndexStore PackageIndexes { get; }
 
     /// <summary>Validates and plans a request without running any tool; throws <see cref="ApplianceValidationException"/>.</summary>
     public BuildPlan Plan(BuildRequest request, DiskIdentifiers? ids = null)
@@ -44,8 +49,10 @@ public sealed class ImageBuilder
     public async Task<BuildReport> BuildAsync(BuildRequest request, IProgress<BuildProgress>? progress, CancellationToken cancellationToken,
         DiskIdentifiers? ids = null)
     {
-        var plan = Plan(request, ids);
         var started = Stopwatch.StartNew();
+        var plan = Plan(request, ids);
+        if (_options.CheckPackages)
+            await PackageCheck.ThrowIfUnknownAsync(plan, PackageIndexes, cancellationToken).ConfigureAwait(false);
         await _sweep.Value.ConfigureAwait(false);
         await StagingDirectory.SweepAsync(request.OutputDirectory, _runner).ConfigureAwait(false);
 
@@ -70,7 +77,10 @@ public sealed class ImageBuilder
         }
 
         var artefacts = StagingDirectory.Publish(checksums.Artefacts, request.OutputDirectory);
-        return new BuildReport(plan.Appliance.Name, plan.BaseKey.Value, context.BaseCacheHit, artefacts, timings, started.Elapsed);
+        return new BuildReport(plan.Appliance.Name, plan.BaseKey.Value, context.BaseCacheHit, artefacts, timings, started.Elapsed)
+        {
+            Packages = context.InstalledPackages,
+        };
     }
 
     private static IEnumerable<IBuildStage> StagesOf(BuildPlan plan, ChecksumStage checksums)

@@ -24,6 +24,9 @@ internal sealed class BuildContext(BuildPlan plan, IProcessRunner runner, Worksp
 
     public bool BaseCacheHit { get; set; }
 
+    /// <summary>The packages the image has, read after customizing.</summary>
+    public IReadOnlyList<Packages.PackageInfo> InstalledPackages { get; set; } = [];
+
     /// <summary>Size of the customized tree, measured before the root file system is made.</summary>
     public int TreeMiB { get; set; }
 

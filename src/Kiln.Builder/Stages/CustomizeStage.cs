@@ -23,6 +23,7 @@ internal sealed class CustomizeStage : IBuildStage
         await context.RunAsync(new ToolInvocation("systemctl", ["--root=" + tree, "--quiet", "enable", .. units]), cancellationToken)
             .ConfigureAwait(false);
 
+        context.InstalledPackages = Packages.InstalledPackages.Read(TreeFiles.ResolveTarget(tree, "/var/lib/dpkg/status"));
         context.Progress.Report(Name, 0.8, "measuring the tree");
         var du = await context.RunAsync(new ToolInvocation("du", ["-s", "-x", "--block-size=1M", tree]), cancellationToken).ConfigureAwait(false);
         context.TreeMiB = int.Parse(du.StandardOutput.Split('\t', 2)[0], System.Globalization.CultureInfo.InvariantCulture);

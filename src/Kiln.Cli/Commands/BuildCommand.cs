@@ -3,7 +3,6 @@ using System.Text.Json;
 using Kiln.Builder;
 using Kiln.Builder.Appliances;
 using Kiln.Builder.Formats;
-using Spectre.Console;
 
 namespace Kiln.Cli.Commands;
 
@@ -89,19 +88,20 @@ internal static class BuildCommand
         }
         catch (ApplianceValidationException e)
         {
-            AnsiConsole.MarkupLine($"[red]The appliance cannot be built ({Markup.Escape(applianceFile.Name)}):[/]");
+            // Plain lines on stderr: never wrapped, one problem per line for people and scripts alike.
+            Console.Error.WriteLine($"The appliance cannot be built ({applianceFile.Name}):");
             foreach (var error in e.Errors)
-                AnsiConsole.MarkupLine($"  [yellow]{Markup.Escape(error.Field)}[/]: {Markup.Escape(error.Message)}");
+                Console.Error.WriteLine($"  {error.Field}: {error.Message}");
             return ExitInvalid;
         }
         catch (OperationCanceledException)
         {
-            AnsiConsole.MarkupLine("[yellow]Build cancelled; partial files removed.[/]");
+            Console.Error.WriteLine("Build cancelled; partial files removed.");
             return ExitCancelled;
         }
         catch (BuildFailedException e)
         {
-            AnsiConsole.MarkupLine($"[red]Build failed at {Markup.Escape(e.Stage)}:[/] {Markup.Escape(e.InnerException?.Message ?? e.Message)}");
+            Console.Error.WriteLine($"Build failed at {e.Stage}: {e.InnerException?.Message ?? e.Message}");
             return ExitFailed;
         }
     }

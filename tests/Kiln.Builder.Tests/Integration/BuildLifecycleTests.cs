@@ -47,6 +47,27 @@ public sealed class BuildLifecycleTests(ImageBuildFixture fixture)
     }
 
     [Fact]
+    public async Task Unknown_package_is_refused_with_suggestions_before_anything_is_bootstrapped()
+    {
+        var runner = new CountingRunner();
+        var builder = new ImageBuilder(fixture.Options, runner);
+        var web = TestAppliances.Web(name: "typo");
+        var typo = new ApplianceDefinition
+        {
+            Name = web.Name, InstallProfile = web.InstallProfile,
+            Os = new OsProfileSpec { Distribution = "debian", Release = "12", Packages = ["jq", "nginxx"] },
+        };
+
+        var error = await Assert.ThrowsAsync<ApplianceValidationException>(() =>
+            builder.BuildAsync(new BuildRequest(typo, ["qcow2"], NewOutput()), null, CancellationToken.None));
+
+        var package = Assert.Single(error.Errors);
+        Assert.Equal("os.packages[1]", package.Field);
+        Assert.Contains("has no package 'nginxx'; did you mean nginx", package.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("mmdebstrap", runner.Started);
+    }
+
+    [Fact]
     public async Task Build_cancelled_during_conversion_leaves_no_files_and_no_tools_running()
     {
         var output = NewOutput();

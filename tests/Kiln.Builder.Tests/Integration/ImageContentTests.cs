@@ -79,6 +79,18 @@ public sealed class ImageContentTests(ImageBuildFixture fixture)
             Assert.Contains(unit, wants, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Report_lists_the_installed_packages_as_the_images_dpkg_sees_them()
+    {
+        var packages = fixture.Bios.Packages.ToDictionary(p => p.Name);
+        Assert.Contains("jq", packages.Keys);
+        Assert.Contains("openssh-server", packages.Keys);
+        Assert.Contains(packages.Keys, name => name.StartsWith("linux-image-6.", StringComparison.Ordinal));
+        var status = await Root.CatAsync("/var/lib/dpkg/status");
+        Assert.Contains($"Package: jq\nStatus: install ok installed", status, StringComparison.Ordinal);
+        Assert.Contains($"Version: {packages["jq"].Version}\n", status, StringComparison.Ordinal);
+    }
+
     /// <summary>libcrypt through perl: the same function login uses, so a match proves the password works.</summary>
     private static async Task<string> CryptAsync(string password, string hash) =>
         (await HostTool.RunAsync("perl", "-e", "print crypt($ARGV[0], $ARGV[1])", password, hash)).TrimEnd();
