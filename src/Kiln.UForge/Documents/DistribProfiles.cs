@@ -1,0 +1,7 @@
+namespace Kiln.UForge;
+
+/// <summary>
+/// The xsd type <c>DistribProfiles</c>. Root element <c>distribProfiles</c>. Provides a list of distribution
+/// profile objects.
+/// </summary>
+public sealed class DistribProfiles : UForgeObjects<DistribProfile>;
