@@ -1,0 +1,83 @@
+using Kiln.Builder.Appliances;
+using Kiln.Builder.Packages;
+
+namespace Kiln.Catalog;
+
+/// <summary>
+/// The catalog: users and roles, appliances, images and their statuses, download tickets.
+/// <para>
+/// Ownership is part of every lookup: an appliance or image of another user is simply not found (null), so callers
+/// cannot leak it by mistake. Every change bumps the object's <see cref="Stamp.Revision"/> and
+/// <see cref="Stamp.LastModified"/> (from the store's TimeProvider). Updates that carry an object check its revision
+/// and throw <see cref="CatalogConflictException"/> when it is stale (someone changed it meanwhile), as they do for a
+/// duplicate login. Image statuses only move forward: once final (complete, error, cancelled) an image's status and
+/// artefact no longer change, so a late message from a cancelled build cannot resurrect it.
+/// </para>
+/// <para>
+/// A method that needs an object the owner does not have (an image for a missing appliance, a ticket for a deleted
+/// image) throws <see cref="CatalogConflictException"/>. Ids are never reused; an API key belongs to one user; lists are
+/// ordered by id.
+/// </para>
+/// Every change is committed before the method returns (it survives the process being killed). Backends pass
+/// <c>CatalogStoreContract</c> in the tests.
+/// </summary>
+public interface ICatalogStore
+{
+    Task<User> CreateUserAsync(NewUser user, CancellationToken cancellationToken);
+
+    Task<User?> FindUserAsync(string login, CancellationToken cancellationToken);
+
+    Task<User?> FindUserByApiKeyAsync(string apiKey, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<User>> ListUsersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Saves email, password hash, API key and secret, roles and active flag; checks the revision.</summary>
+    Task<User> UpdateUserAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces a role.</summary>
+    Task PutRoleAsync(Role role, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Role>> ListRolesAsync(CancellationToken cancellationToken);
+
+    Task<Appliance> CreateApplianceAsync(string owner, ApplianceDefinition definition, bool hasOsProfile, CancellationToken cancellationToken);
+
+    Task<Appliance?> GetApplianceAsync(string owner, long id, CancellationToken cancellationToken);
+
+    /// <summary>The owner's appliances, by id.</summary>
+    Task<IReadOnlyList<Appliance>> ListAppliancesAsync(string owner, CancellationToken cancellationToken);
+
+    /// <summary>Saves the definition and OS-profile flag; checks the revision.</summary>
+    Task<Appliance> UpdateApplianceAsync(Appliance appliance, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the appliance and its image records (their blobs are the caller's to delete first); false when not found.</summary>
+    Task<bool> DeleteApplianceAsync(string owner, long id, CancellationToken cancellationToken);
+
+    /// <summary>Records a new image, queued.</summary>
+    Task<Image> CreateImageAsync(NewImage image, CancellationToken cancellationToken);
+
+    Task<Image?> GetImageAsync(string owner, long id, CancellationToken cancellationToken);
+
+    /// <summary>Any owner's image, for workers and download tickets (which act for the owner).</summary>
+    Task<Image?> GetImageByIdAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The owner's images, by id; of one appliance when <paramref name="applianceId"/> is given.</summary>
+    Task<IReadOnlyList<Image>> ListImagesAsync(string owner, long? applianceId, CancellationToken cancellationToken);
+
+    /// <summary>Links the image to the job that builds it.</summary>
+    Task<Image?> SetImageJobAsync(long id, Guid jobId, CancellationToken cancellationToken);
+
+    /// <summary>Moves the status on unless the image's status is already final; returns the image as it now is, or null when it is gone.</summary>
+    Task<Image?> UpdateImageStatusAsync(long id, ImageStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Marks the image complete with its artefact (null when not compressed for download) and its installed packages, unless already final.</summary>
+    Task<Image?> CompleteImageAsync(long id, ImageArtefact? artefact, IReadOnlyList<PackageInfo> packages, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the image record (its blobs are the caller's to delete first) and its tickets; false when not found.</summary>
+    Task<bool> DeleteImageAsync(string owner, long id, CancellationToken cancellationToken);
+
+    /// <summary>A new random ticket for the image, valid once until <paramref name="lifetime"/> has passed.</summary>
+    Task<DownloadTicket> IssueDownloadTicketAsync(long imageId, TimeSpan lifetime, CancellationToken cancellationToken);
+
+    /// <summary>Uses the ticket up (atomically: two redeemers never both win); the image id, or null when unknown, used or expired.</summary>
+    Task<long?> RedeemDownloadTicketAsync(string ticketId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,49 @@
+using Kiln.Builder.Appliances;
+using Kiln.Builder.Packages;
+
+namespace Kiln.Catalog;
+
+public enum ImageState
+{
+    Queued,
+    Generating,
+    Complete,
+    Error,
+    Cancelled,
+}
+
+/// <summary>Where a generation is: UForge's OpStatus in Kiln's words. Complete, Error and Cancelled are final.</summary>
+public sealed record ImageStatus(ImageState State, int Percentage, string Message, string? ErrorMessage = null, string? DetailedError = null)
+{
+    public bool IsFinal => State is ImageState.Complete or ImageState.Error or ImageState.Cancelled;
+
+    public static ImageStatus Queued { get; } = new(ImageState.Queued, 0, "queued");
+}
+
+/// <summary>The file a generation produced, as stored in the blob store.</summary>
+public sealed record ImageArtefact(string BlobKey, string FileName, long Size, string Sha256);
+
+/// <summary>
+/// A machine image of an appliance in one target format. <see cref="Definition"/> is the appliance as it was when
+/// generation was asked (with the request's install profile overrides), so a later edit of the appliance does not
+/// change what this image is, and regenerate can ask for the same again.
+/// </summary>
+public sealed record Image(
+    long Id,
+    string Owner,
+    long ApplianceId,
+    string TargetFormat,
+    string Format,
+    bool Compress,
+    ApplianceDefinition Definition,
+    Guid? JobId,
+    ImageStatus Status,
+    ImageArtefact? Artefact,
+    IReadOnlyList<PackageInfo> Packages,
+    Stamp Stamp);
+
+/// <summary>What generating an image records before its build starts.</summary>
+public sealed record NewImage(string Owner, long ApplianceId, string TargetFormat, string Format, bool Compress, ApplianceDefinition Definition);
+
+/// <summary>A single-use, expiring permission to download one image without credentials.</summary>
+public sealed record DownloadTicket(string Id, long ImageId, DateTimeOffset ExpiresAt);

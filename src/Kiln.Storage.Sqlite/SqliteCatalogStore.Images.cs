@@ -1,0 +1,125 @@
+using Kiln.Builder.Appliances;
+using Kiln.Builder.Packages;
+using Kiln.Catalog;
+using Microsoft.Data.Sqlite;
+
+namespace Kiln.Storage.Sqlite;
+
+/// <summary>
+/// Images: a snapshot of the definition, the status, the artefact and the installed packages. Status changes carry
+/// "not final yet" in their WHERE clause, so a late message cannot undo a final status however calls interleave.
+/// </summary>
+public sealed partial class SqliteCatalogStore
+{
+    private static readonly ImageStatus Completed = new(ImageState.Complete, 100, "complete");
+
+    /// <summary>
+    /// The appliance must exist and belong to the image's owner; otherwise (deleted meanwhile, or another user's) it
+    /// is a <see cref="CatalogConflictException"/>: the interface promises an image, and none may be made.
+    /// </summary>
+    public async Task<Image> CreateImageAsync(NewImage image, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return await QueryOneAsync(CatalogSql.CreateImage, c =>
+        {
+            Bind(c, "$owner", image.Owner);
+            Bind(c, "$appliance_id", image.ApplianceId);
+            Bind(c, "$target_format", image.TargetFormat);
+            Bind(c, "$format", image.Format);
+            Bind(c, "$compress", image.Compress);
+            Bind(c, "$definition", ApplianceReader.Serialize(image.Definition));
+            BindStatus(c, ImageStatus.Queued);
+            Bind(c, "$now", Now);
+        }, ReadImage, cancellationToken).ConfigureAwait(false)
+            ?? throw new CatalogConflictException($"appliance {image.ApplianceId} no longer exists");
+    }
+
+    public Task<Image?> GetImageAsync(string owner, long id, CancellationToken cancellationToken) =>
+        QueryOneAsync(CatalogSql.GetImage, c =>
+        {
+            Bind(c, "$id", id);
+            Bind(c, "$owner", owner);
+        }, ReadImage, cancellationToken);
+
+    public Task<Image?> GetImageByIdAsync(long id, CancellationToken cancellationToken) =>
+        QueryOneAsync(CatalogSql.GetImageById, c => Bind(c, "$id", id), ReadImage, cancellationToken);
+
+    public Task<IReadOnlyList<Image>> ListImagesAsync(string owner, long? applianceId, CancellationToken cancellationToken) =>
+        QueryListAsync(applianceId is null ? CatalogSql.ListImages : CatalogSql.ListApplianceImages, c =>
+        {
+            Bind(c, "$owner", owner);
+            if (applianceId is { } appliance)
+                Bind(c, "$appliance_id", appliance);
+        }, ReadImage, cancellationToken);
+
+    public Task<Image?> SetImageJobAsync(long id, Guid jobId, CancellationToken cancellationToken) =>
+        QueryOneAsync(CatalogSql.SetImageJob, c =>
+        {
+            Bind(c, "$id", id);
+            Bind(c, "$job_id", jobId.ToString());
+            Bind(c, "$now", Now);
+        }, ReadImage, cancellationToken);
+
+    public async Task<Image?> UpdateImageStatusAsync(long id, ImageStatus status, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return await QueryOneAsync(CatalogSql.UpdateImageStatus, c =>
+        {
+            Bind(c, "$id", id);
+            BindStatus(c, status);
+            Bind(c, "$now", Now);
+        }, ReadImage, cancellationToken).ConfigureAwait(false)
+            ?? await GetImageByIdAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Image?> CompleteImageAsync(long id, ImageArtefact? artefact, IReadOnlyList<PackageInfo> packages,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(packages);
+        return await QueryOneAsync(CatalogSql.CompleteImage, c =>
+        {
+            Bind(c, "$id", id);
+            BindStatus(c, Completed);
+            Bind(c, "$blob_key", artefact?.BlobKey);
+            Bind(c, "$file_name", artefact?.FileName);
+            Bind(c, "$size", artefact?.Size);
+            Bind(c, "$sha256", artefact?.Sha256);
+            Bind(c, "$packages", ToJson(packages));
+            Bind(c, "$now", Now);
+        }, ReadImage, cancellationToken).ConfigureAwait(false)
+            ?? await GetImageByIdAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteImageAsync(string owner, long id, CancellationToken cancellationToken) =>
+        await ExecuteAsync(CatalogSql.DeleteImage, c =>
+        {
+            Bind(c, "$id", id);
+            Bind(c, "$owner", owner);
+        }, cancellationToken).ConfigureAwait(false) > 0;
+
+    /// <summary>Binds $state, $percentage, $message, $error_message and $detailed_error (unused ones are ignored by SQLite).</summary>
+    private static void BindStatus(SqliteCommand c, ImageStatus status)
+    {
+        Bind(c, "$state", StateName(status.State));
+        Bind(c, "$percentage", status.Percentage);
+        Bind(c, "$message", status.Message);
+        Bind(c, "$error_message", status.ErrorMessage);
+        Bind(c, "$detailed_error", status.DetailedError);
+    }
+
+    private static Image ReadImage(SqliteDataReader r)
+    {
+        var blobKey = TextOrNull(r, "artefact_blob_key");
+        return new Image(
+            Integer(r, "id"), Text(r, "owner"), Integer(r, "appliance_id"), Text(r, "target_format"), Text(r, "format"),
+            Flag(r, "compress"), ApplianceReader.Parse(Text(r, "definition")),
+            TextOrNull(r, "job_id") is { } job ? Guid.Parse(job) : null,
+            new ImageStatus(Enum.Parse<ImageState>(Text(r, "state"), ignoreCase: true), (int)Integer(r, "percentage"),
+                Text(r, "message"), TextOrNull(r, "error_message"), TextOrNull(r, "detailed_error")),
+            blobKey is null ? null : new ImageArtefact(blobKey, Text(r, "artefact_file_name"), Integer(r, "artefact_size"), Text(r, "artefact_sha256")),
+            FromJson<PackageInfo[]>(r, "packages"),
+            ReadStamp(r));
+    }
+
+    private static string StateName(ImageState state) => state.ToString().ToLowerInvariant();
+}

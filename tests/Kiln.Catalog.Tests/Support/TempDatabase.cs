@@ -1,0 +1,15 @@
+namespace Kiln.Catalog.Tests.Support;
+
+/// <summary>A database file in a directory of its own, deleted with the test.</summary>
+public sealed class TempDatabase : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("kiln-catalog-").FullName;
+
+    public string Path => System.IO.Path.Combine(_directory, "kiln.db");
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Kiln.Server.Tests.Support;
+
+namespace Kiln.Server.Tests;
+
+public sealed class StatusApiTests : IClassFixture<KilnFactory>
+{
+    private readonly KilnFactory _kiln;
+
+    public StatusApiTests(KilnFactory kiln) => _kiln = kiln;
+
+    [Fact]
+    public async Task Status_needs_no_credentials_and_answers_valid_uforge_xml()
+    {
+        using var client = _kiln.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/api/status", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType!.ToString());
+        var document = UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
+        Assert.Equal(UForgeSchema.Namespace + "serviceStatus", document.Root!.Name);
+        Assert.Equal("true", document.Root.Element("alive")!.Value);
+        Assert.Equal("3.8.13", document.Root.Element("version")!.Value);
+    }
+
+    [Fact]
+    public async Task Status_answers_root_wrapped_json_when_json_is_accepted()
+    {
+        using var client = _kiln.CreateClient();
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        using var response = await client.GetAsync(new Uri("/api/status", UriKind.Relative));
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.ToString());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(json.RootElement.GetProperty("serviceStatus").GetProperty("alive").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Unknown_route_answers_404_as_a_uforge_error()
+    {
+        using var client = _kiln.Admin();
+
+        using var response = await client.GetAsync(new Uri("/api/no/such/thing", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var error = UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
+        Assert.Equal(UForgeSchema.Namespace + "uforgeError", error.Root!.Name);
+        Assert.Equal("404", error.Root.Element("statusCode")!.Value);
+    }
+}
