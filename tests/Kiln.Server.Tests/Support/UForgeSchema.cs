@@ -24,7 +24,7 @@ public static class UForgeSchema
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Kiln.slnx")))
             directory = directory.Parent;
-        var path = Path.Combine(directory!.FullName, "..", "shared", "reference", "schemas", "uforge.xsd");
+        var path = Path.Combine(directory!.FullName, "reference", "schemas", "uforge.xsd");
         var set = new XmlSchemaSet { XmlResolver = null };
         using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit });
         set.Add(null, reader);

@@ -1,6 +1,6 @@
 namespace Kiln.UForge.Tests.Support;
 
-/// <summary>Files of the shared reference, found next to the repository (its root holds Kiln.slnx).</summary>
+/// <summary>Files of the reference (schemas, seeds) kept in the repository's reference/ folder (its root holds Kiln.slnx).</summary>
 internal static class SharedReference
 {
     public static string Path(params string[] parts)
@@ -9,7 +9,7 @@ internal static class SharedReference
         {
             if (File.Exists(System.IO.Path.Combine(directory.FullName, "Kiln.slnx")))
             {
-                return System.IO.Path.Combine([directory.FullName, "..", "shared", "reference", .. parts]);
+                return System.IO.Path.Combine([directory.FullName, "reference", .. parts]);
             }
         }
 
