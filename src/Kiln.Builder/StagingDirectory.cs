@@ -48,7 +48,7 @@ internal sealed class StagingDirectory : IAsyncDisposable
         {
             using var held = FileLock.TryAcquire(System.IO.Path.Combine(dir, ".lock"), exclusive: true);
             if (held is not null)
-                await runner.RunAsync(new ToolInvocation("rm", ["-rf", "--", dir]), CancellationToken.None).ConfigureAwait(false);
+                await runner.RunAsync(Tools.RemoveTree.Of(dir), CancellationToken.None).ConfigureAwait(false);
         }
     }
 
@@ -56,7 +56,7 @@ internal sealed class StagingDirectory : IAsyncDisposable
     {
         try
         {
-            await _runner.RunAsync(new ToolInvocation("rm", ["-rf", "--", Path]), CancellationToken.None).ConfigureAwait(false);
+            await _runner.RunAsync(Tools.RemoveTree.Of(Path), CancellationToken.None).ConfigureAwait(false);
         }
         finally
         {

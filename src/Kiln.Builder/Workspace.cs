@@ -60,5 +60,5 @@ internal sealed class Workspace : IAsyncDisposable
     }
 
     private static async Task DeleteAsync(IProcessRunner runner, string path, CancellationToken cancellationToken) =>
-        await runner.RunAsync(new ToolInvocation("rm", ["-rf", "--one-file-system", "--", path]), cancellationToken).ConfigureAwait(false);
+        await runner.RunAsync(Tools.RemoveTree.Of(path), cancellationToken).ConfigureAwait(false);
 }

@@ -1,4 +1,3 @@
-using Kiln.Jobs.Tests.Support;
 
 namespace Kiln.Jobs.Tests;
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Kiln.Jobs.Tests.Support;
 using Kiln.Storage.Sqlite;
 
 namespace Kiln.Jobs.Tests;

@@ -1,4 +1,3 @@
-using Kiln.Jobs.Tests.Support;
 using Kiln.Storage.Sqlite;
 
 namespace Kiln.Jobs.Tests;

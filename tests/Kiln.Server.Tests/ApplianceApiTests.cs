@@ -25,11 +25,11 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
             $"""<ns0:appliance xmlns:ns0="{Ns}"><name>web-etag</name><version>2.0</version><description>nginx</description></ns0:appliance>""");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var document = UForgeSchema.ParseValid(await created.Content.ReadAsStringAsync());
+        var document = ValidUForge.Parse(await created.Content.ReadAsStringAsync());
         var id = document.Root!.Element("dbId")!.Value;
         Assert.Equal($"/api/users/admin/appliances/{id}", created.Headers.Location!.OriginalString);
         using var read = await client.GetAsync(new Uri($"/api/users/admin/appliances/{id}", UriKind.Relative));
-        Assert.Equal("web-etag", UForgeSchema.ParseValid(await read.Content.ReadAsStringAsync()).Root!.Element("name")!.Value);
+        Assert.Equal("web-etag", ValidUForge.Parse(await read.Content.ReadAsStringAsync()).Root!.Element("name")!.Value);
         var etag = read.Headers.ETag!;
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, $"/api/users/admin/appliances/{id}");
@@ -47,7 +47,7 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         using var profile = await SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{id}/osprofile",
             $"""<ns0:linuxProfile xmlns:ns0="{Ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="ns0:LinuxProfile"><name>minimal</name><standardProfileUri>distributions/1/profiles/1</standardProfileUri></ns0:linuxProfile>""");
         Assert.Equal(HttpStatusCode.Created, profile.StatusCode);
-        var osid = UForgeSchema.ParseValid(await profile.Content.ReadAsStringAsync()).Root!.Element("dbId")!.Value;
+        var osid = ValidUForge.Parse(await profile.Content.ReadAsStringAsync()).Root!.Element("dbId")!.Value;
 
         using var packages = await SendAsync(client, HttpMethod.Put, $"/api/users/admin/appliances/{id}/osprofile/{osid}/pkgs",
             $"""<ns0:packages xmlns:ns0="{Ns}"><pkgs><pkg><name>jq</name></pkg><pkg><name>nginx-light</name></pkg></pkgs></ns0:packages>""");
@@ -64,7 +64,7 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         Assert.Equal(3072, stored.Definition.InstallProfile.DiskSize);
         Assert.Equal("Europe/Paris", stored.Definition.InstallProfile.Timezone);
         using var appliance = await client.GetAsync(new Uri($"/api/users/admin/appliances/{id}", UriKind.Relative));
-        var xml = UForgeSchema.ParseValid(await appliance.Content.ReadAsStringAsync());
+        var xml = ValidUForge.Parse(await appliance.Content.ReadAsStringAsync());
         Assert.Equal("distributions/1/profiles/1", xml.Root!.Element("osProfile")!.Element("standardProfileUri")!.Value);
     }
 
@@ -96,7 +96,7 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         using var found = await client.GetAsync(new Uri("/api/users/admin/appliances?query=name=='findme';version=='3.1'", UriKind.Relative));
         using var bad = await client.GetAsync(new Uri("/api/users/admin/appliances?query=owner=='x'", UriKind.Relative));
 
-        var list = UForgeSchema.ParseValid(await found.Content.ReadAsStringAsync());
+        var list = ValidUForge.Parse(await found.Content.ReadAsStringAsync());
         Assert.Equal(["3.1"], list.Root!.Descendants("appliance").Select(a => a.Element("version")!.Value));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
@@ -129,7 +129,7 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         using var response = await client.PostAsync(new Uri("/api/users/admin/appliances", UriKind.Relative), content);
 
         Assert.Equal(expected, response.StatusCode);
-        UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
+        ValidUForge.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(before, (await Catalog().ListAppliancesAsync("admin", default)).Count);
     }
 
@@ -155,7 +155,7 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         using var response = await viewer.GetAsync(new Uri("/api/users/viewer/appliances", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
+        ValidUForge.Parse(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

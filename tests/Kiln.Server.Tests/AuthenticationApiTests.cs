@@ -21,7 +21,7 @@ public sealed class AuthenticationApiTests : IClassFixture<KilnFactory>
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Basic", response.Headers.WwwAuthenticate.Single().Scheme);
-        var error = UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
+        var error = ValidUForge.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("401", error.Root!.Element("statusCode")!.Value);
         Assert.Equal("GET", error.Root.Element("requestMethod")!.Value);
     }

@@ -42,7 +42,7 @@ public sealed class DistributionApiTests : IClassFixture<KilnFactory>
         using var response = await client.GetAsync(new Uri("/api/distributions/99", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
+        ValidUForge.Parse(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -72,6 +72,6 @@ public sealed class DistributionApiTests : IClassFixture<KilnFactory>
         using var client = _kiln.Admin();
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
+        return ValidUForge.Parse(await response.Content.ReadAsStringAsync());
     }
 }

@@ -20,8 +20,8 @@ public sealed class StatusApiTests : IClassFixture<KilnFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/xml", response.Content.Headers.ContentType!.ToString());
-        var document = UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
-        Assert.Equal(UForgeSchema.Namespace + "serviceStatus", document.Root!.Name);
+        var document = ValidUForge.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ValidUForge.Namespace + "serviceStatus", document.Root!.Name);
         Assert.Equal("true", document.Root.Element("alive")!.Value);
         Assert.Equal("3.8.13", document.Root.Element("version")!.Value);
     }
@@ -47,8 +47,8 @@ public sealed class StatusApiTests : IClassFixture<KilnFactory>
         using var response = await client.GetAsync(new Uri("/api/no/such/thing", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var error = UForgeSchema.ParseValid(await response.Content.ReadAsStringAsync());
-        Assert.Equal(UForgeSchema.Namespace + "uforgeError", error.Root!.Name);
+        var error = ValidUForge.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ValidUForge.Namespace + "uforgeError", error.Root!.Name);
         Assert.Equal("404", error.Root.Element("statusCode")!.Value);
     }
 }

@@ -9,7 +9,7 @@ public class UForgeXmlReadingTests
     [Fact]
     public async Task The_seed_request_body_reads_as_an_image_request()
     {
-        var seed = await File.ReadAllTextAsync(SharedReference.Path("seeds", "uforge-machineImage_generate.rst"));
+        var seed = await File.ReadAllTextAsync(RepositoryFiles.Path("reference", "seeds", "uforge-machineImage_generate.rst"));
         var start = seed.IndexOf("<ns0:image", StringComparison.Ordinal);
         var end = seed.IndexOf("</ns0:image>", StringComparison.Ordinal) + "</ns0:image>".Length;
 

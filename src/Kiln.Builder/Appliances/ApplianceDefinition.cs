@@ -4,7 +4,7 @@ namespace Kiln.Builder.Appliances;
 /// What the user asked for, in UForge's words: an appliance with an OS profile, an install profile and boot scripts.
 /// Read from JSON by <see cref="ApplianceReader"/>; checked by <see cref="ApplianceValidator"/> before any tool runs.
 /// </summary>
-public sealed class ApplianceDefinition
+public sealed record ApplianceDefinition
 {
     public string Name { get; init; } = "";
     public string Version { get; init; } = "1.0";
@@ -17,7 +17,7 @@ public sealed class ApplianceDefinition
     public string Boot { get; init; } = "bios";
 }
 
-public sealed class OsProfileSpec
+public sealed record OsProfileSpec
 {
     public string Distribution { get; init; } = "";
     public string Release { get; init; } = "";
@@ -26,7 +26,7 @@ public sealed class OsProfileSpec
     public IReadOnlyList<string> Packages { get; init; } = [];
 }
 
-public sealed class InstallProfile
+public sealed record InstallProfile
 {
     /// <summary>Disk size in MB (MiB).</summary>
     public int DiskSize { get; init; } = 2048;
@@ -49,14 +49,14 @@ public sealed class InstallProfile
     public string? WelcomeMsg { get; init; }
 }
 
-public sealed class RootUser
+public sealed record RootUser
 {
     /// <summary>Plain text, or a crypt(3) hash starting with <c>$</c>. Null leaves root locked.</summary>
     public string? Password { get; init; }
     public IReadOnlyList<string> SshKeys { get; init; } = [];
 }
 
-public sealed class UserAccount
+public sealed record UserAccount
 {
     public string Name { get; init; } = "";
     public string? FullName { get; init; }
@@ -70,7 +70,7 @@ public sealed class UserAccount
 }
 
 /// <summary>A shell script run by the image itself, at first boot only or at every boot (UForge's bootScripts).</summary>
-public sealed class BootScript
+public sealed record BootScript
 {
     public string Name { get; init; } = "";
 

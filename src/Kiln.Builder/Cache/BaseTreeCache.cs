@@ -158,7 +158,7 @@ public sealed class BaseTreeCache
     }
 
     private async Task DeleteTreeAsync(string path, CancellationToken cancellationToken) =>
-        await _runner.RunAsync(new ToolInvocation("rm", ["-rf", "--one-file-system", "--", path]), cancellationToken).ConfigureAwait(false);
+        await _runner.RunAsync(Tools.RemoveTree.Of(path), cancellationToken).ConfigureAwait(false);
 
     private void Touch(string entryDir)
     {

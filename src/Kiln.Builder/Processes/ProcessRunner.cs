@@ -18,7 +18,6 @@ public sealed class ProcessRunner : IProcessRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = invocation.WorkingDirectory ?? "",
         };
         foreach (var argument in invocation.Arguments)
             start.ArgumentList.Add(argument);

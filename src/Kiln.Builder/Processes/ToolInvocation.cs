@@ -4,7 +4,6 @@ namespace Kiln.Builder.Processes;
 public sealed record ToolInvocation(string Program, IReadOnlyList<string> Arguments)
 {
     public string? StandardInput { get; init; }
-    public string? WorkingDirectory { get; init; }
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Called with each line the tool writes to stdout or stderr, e.g. to report progress.</summary>

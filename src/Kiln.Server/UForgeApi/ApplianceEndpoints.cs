@@ -62,15 +62,12 @@ internal static class ApplianceEndpoints
         if (await Find(context, uid, aid, catalog).ConfigureAwait(false) is not { } appliance)
             return NotFound(context, aid);
         var d = appliance.Definition;
-        var changed = new ApplianceDefinition
+        var changed = d with
         {
             Name = document.Name ?? d.Name,
             Version = document.Version ?? d.Version,
             Description = document.Description ?? d.Description,
-            Os = d.Os,
             InstallProfile = InstallProfileMapping.Apply(d.InstallProfile, document.InstallProfile),
-            BootScripts = d.BootScripts,
-            Boot = d.Boot,
         };
         var saved = await SaveAsync(context, appliance with { Definition = changed }, catalog).ConfigureAwait(false);
         return new UForgeDocumentResult(ApplianceMapping.ToDocument(saved));
@@ -89,7 +86,7 @@ internal static class ApplianceEndpoints
         if (appliance.HasOsProfile)
             throw new CatalogConflictException($"Appliance {aid} already has an OS profile; delete it first.");
         var os = ApplianceMapping.ProfileFrom(document, []);
-        var saved = await SaveAsync(context, appliance with { Definition = With(appliance.Definition, os), HasOsProfile = true }, catalog)
+        var saved = await SaveAsync(context, appliance with { Definition = appliance.Definition with { Os = os }, HasOsProfile = true }, catalog)
             .ConfigureAwait(false);
         var profile = ApplianceMapping.ToProfileDocument(saved);
         return new UForgeDocumentResult(profile, StatusCodes.Status201Created, "/api/" + profile.Uri);
@@ -104,7 +101,7 @@ internal static class ApplianceEndpoints
     {
         if (await FindProfile(context, uid, aid, osid, catalog).ConfigureAwait(false) is not { } appliance)
             return UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"Appliance {aid} has no OS profile {osid}.");
-        await catalog.UpdateApplianceAsync(appliance with { Definition = With(appliance.Definition, new OsProfileSpec()), HasOsProfile = false },
+        await catalog.UpdateApplianceAsync(appliance with { Definition = appliance.Definition with { Os = new OsProfileSpec() }, HasOsProfile = false },
             context.RequestAborted).ConfigureAwait(false);
         return Results.NoContent();
     }
@@ -120,9 +117,8 @@ internal static class ApplianceEndpoints
         if (await FindProfile(context, uid, aid, osid, catalog).ConfigureAwait(false) is not { } appliance)
             return UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"Appliance {aid} has no OS profile {osid}.");
         var names = (document.Pkgs ?? []).Select(p => p.Name ?? "").Distinct(StringComparer.Ordinal).ToList();
-        var os = appliance.Definition.Os;
-        var changed = new OsProfileSpec { Distribution = os.Distribution, Release = os.Release, Arch = os.Arch, Profile = os.Profile, Packages = names };
-        await SaveAsync(context, appliance with { Definition = With(appliance.Definition, changed) }, catalog).ConfigureAwait(false);
+        var changed = appliance.Definition with { Os = appliance.Definition.Os with { Packages = names } };
+        await SaveAsync(context, appliance with { Definition = changed }, catalog).ConfigureAwait(false);
         return new UForgeDocumentResult(PackageList(names));
     }
 
@@ -136,12 +132,7 @@ internal static class ApplianceEndpoints
         var document = await RequestBodies.ReadAsync<Doc.InstallProfile>(context.Request).ConfigureAwait(false);
         if (await Find(context, uid, aid, catalog).ConfigureAwait(false) is not { } appliance)
             return NotFound(context, aid);
-        var d = appliance.Definition;
-        var changed = new ApplianceDefinition
-        {
-            Name = d.Name, Version = d.Version, Description = d.Description, Os = d.Os, BootScripts = d.BootScripts, Boot = d.Boot,
-            InstallProfile = InstallProfileMapping.Apply(d.InstallProfile, document),
-        };
+        var changed = appliance.Definition with { InstallProfile = InstallProfileMapping.Apply(appliance.Definition.InstallProfile, document) };
         await SaveAsync(context, appliance with { Definition = changed }, catalog).ConfigureAwait(false);
         return new UForgeDocumentResult(InstallProfileMapping.ToDocument(changed.InstallProfile, ApplianceMapping.Uri(uid, aid) + "/installProfile"));
     }
@@ -166,19 +157,8 @@ internal static class ApplianceEndpoints
     private static InstallProfile Hostnamed(InstallProfile profile, string applianceName)
     {
         var host = new string([.. applianceName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
-        return new InstallProfile
-        {
-            DiskSize = profile.DiskSize, SwapSize = profile.SwapSize, MemorySize = profile.MemorySize, CpuCount = profile.CpuCount,
-            Hostname = host.Length is > 0 and <= 63 ? host : "localhost", Timezone = profile.Timezone, Keyboard = profile.Keyboard,
-            RootUser = profile.RootUser, Users = profile.Users, KernelParameters = profile.KernelParameters, WelcomeMsg = profile.WelcomeMsg,
-        };
+        return profile with { Hostname = host.Length is > 0 and <= 63 ? host : "localhost" };
     }
-
-    private static ApplianceDefinition With(ApplianceDefinition d, OsProfileSpec os) => new()
-    {
-        Name = d.Name, Version = d.Version, Description = d.Description, Os = os, InstallProfile = d.InstallProfile,
-        BootScripts = d.BootScripts, Boot = d.Boot,
-    };
 
     private static Doc.PkgList PackageList(IEnumerable<string> names) => new() { Pkgs = [.. names.Select(n => new Doc.Pkg { Name = n })] };
 

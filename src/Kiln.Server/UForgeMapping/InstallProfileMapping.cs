@@ -11,17 +11,15 @@ internal static class InstallProfileMapping
     {
         if (document is null)
             return current;
-        return new InstallProfile
+        return current with
         {
             DiskSize = document.DiskSize is { } disk ? checked((int)disk) : current.DiskSize,
             SwapSize = document.SwapSize is { } swap ? checked((int)swap) : current.SwapSize,
             MemorySize = document.MemorySize is { } memory ? checked((int)memory) : current.MemorySize,
-            CpuCount = current.CpuCount,
-            Hostname = current.Hostname,
             Timezone = document.Timezone ?? current.Timezone,
             Keyboard = document.Keyboard is { } keyboard ? XkbLayout(keyboard) : current.Keyboard,
             RootUser = document.RootUser is { } root
-                ? new RootUser { Password = root.Password ?? current.RootUser.Password, SshKeys = Keys(root) ?? current.RootUser.SshKeys }
+                ? current.RootUser with { Password = root.Password ?? current.RootUser.Password, SshKeys = Keys(root) ?? current.RootUser.SshKeys }
                 : current.RootUser,
             Users = document.Users is { } users ? [.. users.Select(u => User(u, current.Users.FirstOrDefault(c => c.Name == u.Name)))] : current.Users,
             KernelParameters = document.KernelParameters ?? current.KernelParameters,

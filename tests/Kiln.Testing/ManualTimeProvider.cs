@@ -1,6 +1,6 @@
-namespace Kiln.Blobs.Tests.Support;
+namespace Kiln.Testing;
 
-/// <summary>A clock the test moves by hand, so the times a store records are exact.</summary>
+/// <summary>A clock the test moves by hand, so stamps, leases and expiries are exact instead of slept for.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     private DateTimeOffset _now = start;

@@ -1,11 +1,11 @@
-namespace Kiln.Builder.Tests.Support;
+namespace Kiln.Testing;
 
-/// <summary>Files of the repository the tests run from (found by walking up to Kiln.slnx).</summary>
-internal static class RepositoryFiles
+/// <summary>Files of the repository the tests run from (its root is where Kiln.slnx is, found by walking up).</summary>
+public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Path(string relative) => System.IO.Path.Combine(Root, relative);
+    public static string Path(params string[] parts) => System.IO.Path.Combine([Root, .. parts]);
 
     private static string FindRoot()
     {

@@ -1,11 +1,12 @@
 using System.Xml;
 using System.Xml.Schema;
 
-namespace Kiln.UForge.Tests.Support;
+namespace Kiln.Testing;
 
-/// <summary>uforge.xsd, loaded and compiled once per test run (700 KB), and validation against it.</summary>
-internal static class UForgeSchema
+/// <summary>The official uforge.xsd (reference/schemas, 700 KB), loaded and compiled once per test run, and validation against it.</summary>
+public static class UForgeSchema
 {
+    public const string Namespace = "http://www.usharesoft.com/uforge";
     private static readonly Lazy<XmlSchemaSet> Schemas = new(Load);
 
     /// <summary>Every error and warning the validator reports for <paramref name="xml"/>, with its line.</summary>
@@ -34,9 +35,10 @@ internal static class UForgeSchema
         var problems = new List<string>();
         var set = new XmlSchemaSet { XmlResolver = null };
         set.ValidationEventHandler += (_, e) => problems.Add($"{e.Severity}: {e.Message}");
-        using (var reader = XmlReader.Create(SharedReference.Path("schemas", "uforge.xsd")))
+        using (var reader = XmlReader.Create(RepositoryFiles.Path("reference", "schemas", "uforge.xsd"),
+            new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }))
         {
-            set.Add(UForgeXml.Namespace, reader);
+            set.Add(Namespace, reader);
         }
 
         set.Compile();

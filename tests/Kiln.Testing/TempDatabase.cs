@@ -1,9 +1,9 @@
-namespace Kiln.Jobs.Tests.Support;
+namespace Kiln.Testing;
 
-/// <summary>A database file in a directory of its own, deleted with the test.</summary>
+/// <summary>A SQLite database file in a directory of its own, deleted (pooled connections closed first) with the test.</summary>
 public sealed class TempDatabase : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("kiln-jobs-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("kiln-db-").FullName;
 
     public string Path => System.IO.Path.Combine(_directory, "kiln.db");
 
