@@ -18,7 +18,6 @@ public sealed class ImageBuilder
     private readonly BuilderOptions _options;
     private readonly IProcessRunner _runner;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _sweep;
 
     public ImageBuilder(BuilderOptions options, IProcessRunner? runner = null, TimeProvider? time = null)
     {
@@ -27,7 +26,6 @@ public sealed class ImageBuilder
         _time = time ?? TimeProvider.System;
         Cache = new BaseTreeCache(options.CacheDirectory, options.CacheMaxBytes, _runner, _time);
         PackageIndexes = new PackageIndexStore(options.CacheDirectory, _runner, time: _time);
-        _sweep = new Lazy<Task>(SweepAsync);
     }
 
     public BaseTreeCache Cache { get; }
@@ -53,7 +51,7 @@ public sealed class ImageBuilder
         var plan = Plan(request, ids);
         if (_options.CheckPackages)
             await PackageCheck.ThrowIfUnknownAsync(plan, PackageIndexes, cancellationToken).ConfigureAwait(false);
-        await _sweep.Value.ConfigureAwait(false);
+        await SweepAsync(cancellationToken).ConfigureAwait(false);
         await StagingDirectory.SweepAsync(request.OutputDirectory, _runner).ConfigureAwait(false);
 
         var tracker = new ProgressTracker(plan.Stages, progress);
@@ -98,10 +96,21 @@ public sealed class ImageBuilder
         return plan.Stages.Select(s => byName[s.Name]);
     }
 
-    /// <summary>Removes what builds killed before their cleanup left: scratch directories and half-made base trees.</summary>
-    private async Task SweepAsync()
+    /// <summary>
+    /// Removes what builds killed before their cleanup left (scratch directories, half-made base trees, the tools still
+    /// writing them), before every build: a long-running service sees processes die at any time. Housekeeping must not
+    /// fail the build: what cannot be removed now is left for the next sweep.
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        await Workspace.SweepAsync(_options.WorkDirectory, _runner, CancellationToken.None).ConfigureAwait(false);
-        await Cache.SweepAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            await Workspace.SweepAsync(_options.WorkDirectory, _runner, cancellationToken).ConfigureAwait(false);
+            await Cache.SweepAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ToolFailedException)
+        {
+            // Left for the next build's sweep.
+        }
     }
 }

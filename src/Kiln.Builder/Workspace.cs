@@ -41,6 +41,7 @@ internal sealed class Workspace : IAsyncDisposable
             using var held = FileLock.TryAcquire(dir + ".lock", exclusive: true);
             if (held is null)
                 continue;
+            await LeftoverProcesses.KillAsync(dir, cancellationToken).ConfigureAwait(false);
             await DeleteAsync(runner, dir, cancellationToken).ConfigureAwait(false);
             System.IO.File.Delete(dir + ".lock");
         }

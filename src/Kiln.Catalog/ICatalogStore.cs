@@ -63,13 +63,19 @@ public interface ICatalogStore
     /// <summary>The owner's images, by id; of one appliance when <paramref name="applianceId"/> is given.</summary>
     Task<IReadOnlyList<Image>> ListImagesAsync(string owner, long? applianceId, CancellationToken cancellationToken);
 
+    /// <summary>Every owner's images whose status is not final yet (queued or generating), by id: what a restart must reconcile with the job queue.</summary>
+    Task<IReadOnlyList<Image>> ListUnfinishedImagesAsync(CancellationToken cancellationToken);
+
     /// <summary>Links the image to the job that builds it.</summary>
     Task<Image?> SetImageJobAsync(long id, Guid jobId, CancellationToken cancellationToken);
 
     /// <summary>Moves the status on unless the image's status is already final; returns the image as it now is, or null when it is gone.</summary>
     Task<Image?> UpdateImageStatusAsync(long id, ImageStatus status, CancellationToken cancellationToken);
 
-    /// <summary>Marks the image complete with its artefact (null when not compressed for download) and its installed packages, unless already final.</summary>
+    /// <summary>
+    /// Marks the image complete with its artefact and its installed packages, unless already final. The artefact is kept
+    /// whether or not the image was compressed for download: an uncompressed image is still published from it.
+    /// </summary>
     Task<Image?> CompleteImageAsync(long id, ImageArtefact? artefact, IReadOnlyList<PackageInfo> packages, CancellationToken cancellationToken);
 
     /// <summary>Deletes the image record (its blobs are the caller's to delete first) and its tickets; false when not found.</summary>
@@ -77,6 +83,9 @@ public interface ICatalogStore
 
     /// <summary>A new random ticket for the image, valid once until <paramref name="lifetime"/> has passed.</summary>
     Task<DownloadTicket> IssueDownloadTicketAsync(long imageId, TimeSpan lifetime, CancellationToken cancellationToken);
+
+    /// <summary>The image id of a ticket that could be redeemed now, without using it up (a HEAD before the download); null otherwise.</summary>
+    Task<long?> CheckDownloadTicketAsync(string ticketId, CancellationToken cancellationToken);
 
     /// <summary>Uses the ticket up (atomically: two redeemers never both win); the image id, or null when unknown, used or expired.</summary>
     Task<long?> RedeemDownloadTicketAsync(string ticketId, CancellationToken cancellationToken);

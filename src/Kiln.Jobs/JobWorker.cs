@@ -3,7 +3,7 @@ namespace Kiln.Jobs;
 /// <summary>
 /// Takes jobs from the queue and runs them with their handler, <see cref="JobWorkerOptions.Concurrency"/> at a time.
 /// While a job runs, its lease is renewed; a cancellation seen in a heartbeat cancels the handler, which ends the job
-/// as cancelled; a lost lease stops the handler without recording anything (the job belongs to someone else now).
+/// as cancelled (as does a handler throwing <see cref="JobCancelledException"/>); a lost lease stops the handler without recording anything (the job belongs to someone else now).
 /// A job left running by a stopped process is requeued or failed by the queue when its lease expires.
 /// </summary>
 public sealed class JobWorker(IJobQueue queue, IEnumerable<IJobHandler> handlers, JobWorkerOptions options, JobQueueOptions queueOptions,
@@ -51,6 +51,10 @@ public sealed class JobWorker(IJobQueue queue, IEnumerable<IJobHandler> handlers
         catch (OperationCanceledException) when (ending == JobEnding.Cancelled)
         {
             (outcome, detail) = (JobOutcome.Cancelled, "cancelled");
+        }
+        catch (JobCancelledException e)
+        {
+            (outcome, detail) = (JobOutcome.Cancelled, e.Message);
         }
         catch (OperationCanceledException) when (ending == JobEnding.Lost || stopping.IsCancellationRequested)
         {

@@ -158,6 +158,8 @@ internal static class CatalogSql
     public const string ListApplianceImages =
         $"SELECT {ImageColumns} FROM images WHERE owner = $owner AND appliance_id = $appliance_id ORDER BY id";
 
+    public const string ListUnfinishedImages = $"SELECT {ImageColumns} FROM images WHERE {NotFinal} ORDER BY id";
+
     public const string SetImageJob = $"""
         UPDATE images SET job_id = $job_id, last_modified = $now, revision = revision + 1
         WHERE id = $id
@@ -191,6 +193,8 @@ internal static class CatalogSql
 
     /// <summary>Expired tickets can never be redeemed: forgetting them keeps the table small.</summary>
     public const string PurgeExpiredTickets = "DELETE FROM download_tickets WHERE expires_at <= $now";
+
+    public const string CheckTicket = "SELECT image_id FROM download_tickets WHERE id_hash = $id_hash AND used = 0 AND expires_at > $now";
 
     /// <summary>One statement checks and uses the ticket, so of two redeemers exactly one gets a row back.</summary>
     public const string RedeemTicket = """

@@ -52,6 +52,9 @@ public sealed partial class SqliteCatalogStore
                 Bind(c, "$appliance_id", appliance);
         }, ReadImage, cancellationToken);
 
+    public Task<IReadOnlyList<Image>> ListUnfinishedImagesAsync(CancellationToken cancellationToken) =>
+        QueryListAsync(CatalogSql.ListUnfinishedImages, _ => { }, ReadImage, cancellationToken);
+
     public Task<Image?> SetImageJobAsync(long id, Guid jobId, CancellationToken cancellationToken) =>
         QueryOneAsync(CatalogSql.SetImageJob, c =>
         {

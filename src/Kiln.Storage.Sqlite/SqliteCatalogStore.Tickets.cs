@@ -33,6 +33,18 @@ public sealed partial class SqliteCatalogStore
         return new DownloadTicket(id, imageId, DateTimeOffset.FromUnixTimeMilliseconds(expires.ToUnixTimeMilliseconds()));
     }
 
+    public async Task<long?> CheckDownloadTicketAsync(string ticketId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(ticketId))
+            return null;
+        var imageId = await ScalarAsync(CatalogSql.CheckTicket, c =>
+        {
+            Bind(c, "$id_hash", TicketHash(ticketId));
+            Bind(c, "$now", Now);
+        }, cancellationToken).ConfigureAwait(false);
+        return imageId is long id ? id : null;
+    }
+
     public async Task<long?> RedeemDownloadTicketAsync(string ticketId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(ticketId))

@@ -137,7 +137,7 @@ public abstract partial class CatalogStoreContract
     }
 
     [Fact]
-    public async Task Completing_an_image_not_compressed_for_download_leaves_it_without_artefact()
+    public async Task Completing_an_image_without_artefact_is_allowed()
     {
         var store = NewStore();
         var (_, image) = await ApplianceWithImageAsync(store, Alice);
@@ -172,6 +172,25 @@ public abstract partial class CatalogStoreContract
         Samples.AssertSameImage(ended, afterQueued);
         Samples.AssertSameImage(ended, afterComplete);
         Samples.AssertSameImage(ended, await store.GetImageByIdAsync(image.Id, default));
+    }
+
+    [Fact]
+    public async Task Unfinished_images_of_every_owner_are_listed_by_id()
+    {
+        var store = NewStore();
+        var (aliceAppliance, queued) = await ApplianceWithImageAsync(store, Alice);
+        var (_, bobs) = await ApplianceWithImageAsync(store, Bob);
+        var generating = await store.CreateImageAsync(Samples.Image(aliceAppliance, "ova"), default);
+        await store.UpdateImageStatusAsync(generating.Id, new ImageStatus(ImageState.Generating, 40, "disk"), default);
+        var complete = await store.CreateImageAsync(Samples.Image(aliceAppliance, "raw"), default);
+        await store.CompleteImageAsync(complete.Id, Samples.Artefact(complete.Id), [], default);
+        var failed = await store.CreateImageAsync(Samples.Image(aliceAppliance, "vhd"), default);
+        await store.UpdateImageStatusAsync(failed.Id, new ImageStatus(ImageState.Error, 10, "bootstrap", "boom"), default);
+
+        var unfinished = await store.ListUnfinishedImagesAsync(default);
+
+        Assert.Equal([queued.Id, bobs.Id, generating.Id], unfinished.Select(i => i.Id));
+        Assert.Equal(ImageState.Generating, unfinished[2].Status.State);
     }
 
     [Fact]

@@ -17,6 +17,33 @@ public abstract partial class CatalogStoreContract
     }
 
     [Fact]
+    public async Task Checking_a_ticket_does_not_use_it_up()
+    {
+        var store = NewStore();
+        var (_, image) = await ApplianceWithImageAsync(store, Alice);
+        var ticket = await store.IssueDownloadTicketAsync(image.Id, TimeSpan.FromMinutes(5), default);
+
+        Assert.Equal(image.Id, await store.CheckDownloadTicketAsync(ticket.Id, default));
+        Assert.Equal(image.Id, await store.CheckDownloadTicketAsync(ticket.Id, default));
+        Assert.Equal(image.Id, await store.RedeemDownloadTicketAsync(ticket.Id, default));
+        Assert.Null(await store.CheckDownloadTicketAsync(ticket.Id, default));
+        Assert.Null(await store.CheckDownloadTicketAsync("not-a-ticket", default));
+        Assert.Null(await store.CheckDownloadTicketAsync("", default));
+    }
+
+    [Fact]
+    public async Task An_expired_ticket_does_not_check()
+    {
+        var store = NewStore();
+        var (_, image) = await ApplianceWithImageAsync(store, Alice);
+        var ticket = await store.IssueDownloadTicketAsync(image.Id, TimeSpan.FromMinutes(5), default);
+
+        Time.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Null(await store.CheckDownloadTicketAsync(ticket.Id, default));
+    }
+
+    [Fact]
     public async Task Ticket_ids_are_long_url_safe_and_never_the_same()
     {
         var store = NewStore();

@@ -47,6 +47,19 @@ public sealed class JobWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task Handler_that_finds_its_subject_cancelled_ends_the_job_as_cancelled()
+    {
+        var running = Start(new Handler(_ => throw new JobCancelledException("image 7 was cancelled")));
+        var id = await _queue.EnqueueAsync("test", "x", default);
+
+        var job = await WaitForEndAsync(id);
+
+        Assert.Equal(JobState.Cancelled, job.State);
+        Assert.Equal("image 7 was cancelled", job.Detail);
+        await StopAsync(running);
+    }
+
+    [Fact]
     public async Task Cancelling_a_running_job_cancels_its_handler_within_a_heartbeat()
     {
         var started = new TaskCompletionSource();

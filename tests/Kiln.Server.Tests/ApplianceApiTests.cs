@@ -21,7 +21,7 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
     {
         using var client = _kiln.Admin();
 
-        using var created = await SendAsync(client, HttpMethod.Post, "/api/users/admin/appliances",
+        using var created = await Requests.SendAsync(client, HttpMethod.Post, "/api/users/admin/appliances",
             $"""<ns0:appliance xmlns:ns0="{Ns}"><name>web-etag</name><version>2.0</version><description>nginx</description></ns0:appliance>""");
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -44,16 +44,16 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         using var client = _kiln.Admin();
         var id = await CreateAsync(client, "hammr-web");
 
-        using var profile = await SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{id}/osprofile",
+        using var profile = await Requests.SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{id}/osprofile",
             $"""<ns0:linuxProfile xmlns:ns0="{Ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="ns0:LinuxProfile"><name>minimal</name><standardProfileUri>distributions/1/profiles/1</standardProfileUri></ns0:linuxProfile>""");
         Assert.Equal(HttpStatusCode.Created, profile.StatusCode);
         var osid = ValidUForge.Parse(await profile.Content.ReadAsStringAsync()).Root!.Element("dbId")!.Value;
 
-        using var packages = await SendAsync(client, HttpMethod.Put, $"/api/users/admin/appliances/{id}/osprofile/{osid}/pkgs",
+        using var packages = await Requests.SendAsync(client, HttpMethod.Put, $"/api/users/admin/appliances/{id}/osprofile/{osid}/pkgs",
             $"""<ns0:packages xmlns:ns0="{Ns}"><pkgs><pkg><name>jq</name></pkg><pkg><name>nginx-light</name></pkg></pkgs></ns0:packages>""");
         Assert.Equal(HttpStatusCode.OK, packages.StatusCode);
 
-        using var install = await SendAsync(client, HttpMethod.Put, $"/api/users/admin/appliances/{id}/installProfile",
+        using var install = await Requests.SendAsync(client, HttpMethod.Put, $"/api/users/admin/appliances/{id}/installProfile",
             $"""<ns0:installProfile xmlns:ns0="{Ns}"><diskSize>3072</diskSize><keyboard>fr</keyboard><memorySize>768</memorySize><swapSize>256</swapSize><timezone>Europe/Paris</timezone></ns0:installProfile>""");
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
 
@@ -74,10 +74,10 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         using var client = _kiln.Admin();
         var id = await CreateAsync(client, "twice");
         var body = $"""<ns0:linuxProfile xmlns:ns0="{Ns}"><standardProfileUri>distributions/1/profiles/2</standardProfileUri></ns0:linuxProfile>""";
-        using var first = await SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{id}/osprofile", body);
+        using var first = await Requests.SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{id}/osprofile", body);
 
-        using var second = await SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{id}/osprofile", body);
-        using var unknown = await SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{await CreateAsync(client, "unknown")}/osprofile",
+        using var second = await Requests.SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{id}/osprofile", body);
+        using var unknown = await Requests.SendAsync(client, HttpMethod.Post, $"/api/users/admin/appliances/{await CreateAsync(client, "unknown")}/osprofile",
             $"""<ns0:linuxProfile xmlns:ns0="{Ns}"><standardProfileUri>distributions/7/profiles/1</standardProfileUri></ns0:linuxProfile>""");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -139,7 +139,7 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
         using var client = _kiln.Admin();
         var huge = $"""<ns0:appliance xmlns:ns0="{Ns}"><name>big</name><description>{new string('x', 2 * 1024 * 1024)}</description></ns0:appliance>""";
 
-        using var response = await SendAsync(client, HttpMethod.Post, "/api/users/admin/appliances", huge);
+        using var response = await Requests.SendAsync(client, HttpMethod.Post, "/api/users/admin/appliances", huge);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -175,16 +175,10 @@ public sealed class ApplianceApiTests : IClassFixture<KilnFactory>
 
     private static async Task<string> CreateAsync(HttpClient client, string name, string version = "1.0")
     {
-        using var created = await SendAsync(client, HttpMethod.Post, "/api/users/admin/appliances",
+        using var created = await Requests.SendAsync(client, HttpMethod.Post, "/api/users/admin/appliances",
             $"""<ns0:appliance xmlns:ns0="{Ns}"><name>{name}</name><version>{version}</version></ns0:appliance>""");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return XDocument.Parse(await created.Content.ReadAsStringAsync()).Root!.Element("dbId")!.Value;
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string xml)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(xml, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-        return await client.SendAsync(request);
-    }
 }

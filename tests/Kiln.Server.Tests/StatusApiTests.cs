@@ -27,6 +27,24 @@ public sealed class StatusApiTests : IClassFixture<KilnFactory>
     }
 
     [Fact]
+    public async Task Service_load_counts_the_builds_waiting_or_running()
+    {
+        using var kiln = new ApiOnlyKilnFactory();
+        using var admin = kiln.Admin();
+        var aid = await ApiOnlyKilnFactory.CreateApplianceAsync(admin, "load");
+        await ApiOnlyKilnFactory.GenerateAsync(admin, aid);
+        var second = await ApiOnlyKilnFactory.GenerateAsync(admin, aid);
+        using (await admin.DeleteAsync(new Uri($"/api/{second.Element("uri")!.Value}/status", UriKind.Relative)))
+        {
+        }
+        await ApiOnlyKilnFactory.GenerateAsync(admin, aid);
+
+        using var response = await kiln.CreateClient().GetAsync(new Uri("/api/status", UriKind.Relative));
+
+        Assert.Equal("2", ValidUForge.Parse(await response.Content.ReadAsStringAsync()).Root!.Element("serviceLoad")!.Value);
+    }
+
+    [Fact]
     public async Task Status_answers_root_wrapped_json_when_json_is_accepted()
     {
         using var client = _kiln.CreateClient();

@@ -71,7 +71,7 @@ public sealed class BaseTreeCache
         }
     }
 
-    /// <summary>Deletes what killed processes left behind: staging trees nobody holds, and trash.</summary>
+    /// <summary>Deletes what killed processes left behind: staging trees nobody holds (after killing the tools still writing them), and trash.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
         if (Directory.Exists(Staging))
@@ -80,6 +80,7 @@ public sealed class BaseTreeCache
                 using var held = FileLock.TryAcquire(dir + ".lock", exclusive: true);
                 if (held is null)
                     continue; // a live build is still making it
+                await LeftoverProcesses.KillAsync(dir, cancellationToken).ConfigureAwait(false);
                 await DeleteTreeAsync(dir, cancellationToken).ConfigureAwait(false);
                 File.Delete(dir + ".lock");
             }

@@ -6,7 +6,7 @@ public sealed class KilnOptions
     /// <summary>Catalog database, artefacts and caches of the embedded deployment.</summary>
     public string DataDirectory { get; set; } = "var";
 
-    /// <summary>The admin's password on first start; generated and printed once when not set.</summary>
+    /// <summary>The admin's password on first start; generated, printed and kept in initial-admin-password when not set.</summary>
     public string? AdminPassword { get; set; }
 
     /// <summary>Largest request body accepted (documents are small; images are never uploaded here).</summary>
@@ -14,4 +14,40 @@ public sealed class KilnOptions
 
     /// <summary>The UForge API version clients compare with theirs at start (hammr reads serviceStatus.version).</summary>
     public string UForgeApiVersion { get; set; } = "3.8.13";
+
+    /// <summary>Base trees shared by builds; defaults to cache/ under the data directory.</summary>
+    public string? CacheDirectory { get; set; }
+
+    /// <summary>Bound of the base tree cache, in MiB.</summary>
+    public long CacheSizeMiB { get; set; } = 20 * 1024;
+
+    /// <summary>Debian mirror builds bootstrap from; null: this machine's APT sources.</summary>
+    public string? Mirror { get; set; }
+
+    /// <summary>Builds run at once by this process; the rest wait in the queue, in order. 0: this process serves the API only and another process builds.</summary>
+    public int BuildConcurrency { get; set; } = 1;
+
+    /// <summary>How long a worker's lease on a build lasts without a heartbeat: after a crash, the build is retried this long after.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a running build renews its lease (and hears of a cancel through the queue).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a running build writes its progress and checks whether its image was cancelled or deleted.</summary>
+    public TimeSpan StatusInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often unfinished images are checked against their jobs.</summary>
+    public TimeSpan ReconcileInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a download id stays valid (it is single-use).</summary>
+    public TimeSpan DownloadTicketLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Check an appliance's packages against the release's signed package index before building (needs the mirror).</summary>
+    public bool CheckPackages { get; set; } = true;
+
+    public string BlobDirectory => Path.Combine(DataDirectory, "blobs");
+
+    public string BuildsDirectory => Path.Combine(DataDirectory, "builds");
+
+    public string WorkDirectory => Path.Combine(DataDirectory, "work");
 }

@@ -1,7 +1,10 @@
+using Kiln.Blobs;
 using Kiln.Builder;
 using Kiln.Builder.Packages;
 using Kiln.Builder.Processes;
 using Kiln.Catalog;
+using Kiln.Jobs;
+using Kiln.Server.Images;
 using Kiln.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -22,14 +25,41 @@ internal static class KilnServices
         builder.Services.AddSingleton<IProcessRunner, ProcessRunner>();
         builder.Services.AddSingleton(s => new SqliteDatabase(Path.Combine(s.GetRequiredService<IOptions<KilnOptions>>().Value.DataDirectory, "kiln.db")));
         builder.Services.AddSingleton<ICatalogStore>(s => new SqliteCatalogStore(s.GetRequiredService<SqliteDatabase>(), s.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton(s => new PackageIndexStore(
-            Path.Combine(s.GetRequiredService<IOptions<KilnOptions>>().Value.DataDirectory, "cache"), s.GetRequiredService<IProcessRunner>()));
-        builder.Services.AddSingleton(_ => new DebianMirror(builder.Configuration["Kiln:Mirror"] ?? Builder.Planning.AptSources.DefaultMirror()));
+        builder.Services.AddSingleton(NewImageBuilder);
+        builder.Services.AddSingleton(s => s.GetRequiredService<ImageBuilder>().PackageIndexes);
+        builder.Services.AddSingleton(s => new DebianMirror(Options(s).Mirror ?? Builder.Planning.AptSources.DefaultMirror()));
+        builder.Services.AddSingleton<IBlobStore>(s =>
+            new FileBlobStore(new FileBlobStoreOptions { RootDirectory = Options(s).BlobDirectory }, s.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(s => new JobQueueOptions { LeaseDuration = Options(s).LeaseDuration });
+        builder.Services.AddSingleton<IJobQueue>(s =>
+            new SqliteJobQueue(s.GetRequiredService<SqliteDatabase>(), s.GetRequiredService<JobQueueOptions>(), s.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IJobHandler, ImageBuildJobHandler>();
+        builder.Services.AddSingleton(s => new JobWorker(s.GetRequiredService<IJobQueue>(), s.GetServices<IJobHandler>(),
+            new JobWorkerOptions { Concurrency = Options(s).BuildConcurrency, HeartbeatInterval = Options(s).HeartbeatInterval },
+            s.GetRequiredService<JobQueueOptions>(), s.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<AdminBootstrap>();
+        builder.Services.AddSingleton<ImageGeneration>();
+        builder.Services.AddSingleton<ImageReconciler>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ImageReconciler>());
+        builder.Services.AddHostedService<BuildWorkerService>();
         builder.Services.AddSingleton<Security.PasswordHashing>();
         builder.Services.AddSingleton<Security.Authenticator>();
-        builder.Services.AddHostedService<AdminBootstrap>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Kiln:MaxRequestBodyBytes") ?? 1024 * 1024);
     }
 
+    private static ImageBuilder NewImageBuilder(IServiceProvider services)
+    {
+        var options = Options(services);
+        return new ImageBuilder(new BuilderOptions
+        {
+            CacheDirectory = options.CacheDirectory ?? Path.Combine(options.DataDirectory, "cache"),
+            CacheMaxBytes = options.CacheSizeMiB * 1024 * 1024,
+            WorkDirectory = options.WorkDirectory,
+            Mirror = options.Mirror,
+            CheckPackages = options.CheckPackages,
+        }, services.GetRequiredService<IProcessRunner>(), services.GetRequiredService<TimeProvider>());
+    }
+
+    private static KilnOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<KilnOptions>>().Value;
 }

@@ -1,5 +1,6 @@
 using Kiln.Builder.Appliances;
 using Kiln.Catalog;
+using Kiln.Server.Images;
 using Kiln.Server.UForgeMapping;
 using Doc = Kiln.UForge;
 
@@ -8,6 +9,15 @@ namespace Kiln.Server.UForgeApi;
 /// <summary>Appliances of a user: create, read, list, update, delete; their OS profile, its packages, and their install profile.</summary>
 internal static class ApplianceEndpoints
 {
+    private static readonly Dictionary<string, Func<Appliance, object?>> Fields = new()
+    {
+        ["dbId"] = a => a.Id,
+        ["name"] = a => a.Definition.Name,
+        ["version"] = a => a.Definition.Version,
+        ["created"] = a => a.Stamp.Created,
+        ["lastModified"] = a => a.Stamp.LastModified,
+    };
+
     public static void MapApplianceEndpoints(this RouteGroupBuilder api)
     {
         var appliances = api.MapGroup("/users/{uid}/appliances").RequireEntitlement(Entitlements.ApplianceCreate);
@@ -43,12 +53,10 @@ internal static class ApplianceEndpoints
         return new UForgeDocumentResult(ApplianceMapping.ToDocument(appliance), StatusCodes.Status201Created, "/api/" + uri);
     }
 
-    private static async Task<UForgeDocumentResult> List(HttpContext context, string uid, string? query, ICatalogStore catalog)
+    private static async Task<UForgeDocumentResult> List(HttpContext context, string uid, ICatalogStore catalog)
     {
-        var filter = FiqlFilter.Parse(query, ["name", "version"]);
-        var all = await catalog.ListAppliancesAsync(uid, context.RequestAborted).ConfigureAwait(false);
-        var matching = all.Where(a => filter.Matches(f => f switch { "name" => a.Definition.Name, _ => a.Definition.Version })).ToList();
-        return new UForgeDocumentResult(new Doc.Appliances { Items = [.. matching.Select(ApplianceMapping.ToDocument)], Total = matching.Count });
+        var (page, total) = ListQuery.Apply(await catalog.ListAppliancesAsync(uid, context.RequestAborted).ConfigureAwait(false), context.Request, Fields);
+        return new UForgeDocumentResult(new Doc.Appliances { Items = [.. page.Select(ApplianceMapping.ToDocument)], Total = total });
     }
 
     private static async Task<UForgeDocumentResult> Get(HttpContext context, string uid, long aid, ICatalogStore catalog) =>
@@ -73,10 +81,17 @@ internal static class ApplianceEndpoints
         return new UForgeDocumentResult(ApplianceMapping.ToDocument(saved));
     }
 
-    private static async Task<IResult> Delete(HttpContext context, string uid, long aid, ICatalogStore catalog) =>
-        await catalog.DeleteApplianceAsync(uid, aid, context.RequestAborted).ConfigureAwait(false)
+    /// <summary>Its images first, through the same path as deleting each (builds stopped, files removed), then the appliance.</summary>
+    private static async Task<IResult> Delete(HttpContext context, string uid, long aid, ICatalogStore catalog, ImageGeneration generation)
+    {
+        if (await Find(context, uid, aid, catalog).ConfigureAwait(false) is null)
+            return NotFound(context, aid);
+        foreach (var image in await catalog.ListImagesAsync(uid, aid, context.RequestAborted).ConfigureAwait(false))
+            await generation.DeleteAsync(image, context.RequestAborted).ConfigureAwait(false);
+        return await catalog.DeleteApplianceAsync(uid, aid, context.RequestAborted).ConfigureAwait(false)
             ? Results.NoContent()
             : NotFound(context, aid);
+    }
 
     private static async Task<UForgeDocumentResult> SetOsProfile(HttpContext context, string uid, long aid, ICatalogStore catalog)
     {

@@ -8,9 +8,14 @@ internal static class UForgeApi
         var api = app.MapGroup("/api");
         api.MapGet("/status", StatusEndpoints.GetStatus).WithName("serviceStatus_get").WithSummary("Is the service alive, its API version and load");
 
+        // Downloads authenticate themselves: a downloadId stands in for credentials.
+        api.MapDownloadEndpoints();
+
         var authenticated = api.MapGroup("").AddEndpointFilter<AuthenticationFilter>();
         authenticated.MapDistributionEndpoints();
         authenticated.MapTargetFormatEndpoints();
         authenticated.MapApplianceEndpoints();
+        authenticated.MapImageEndpoints();
+        authenticated.MapUserEndpoints();
     }
 }

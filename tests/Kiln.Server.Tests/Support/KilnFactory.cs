@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Kiln.Server.Tests.Support;
 
 /// <summary>The whole service in process, on a data directory of its own, with a known admin password.</summary>
-public sealed class KilnFactory : WebApplicationFactory<Program>
+public class KilnFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "admin-Pa55word";
     private readonly string _data = Directory.CreateTempSubdirectory("kiln-server-").FullName;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace Kiln.Builder.Tests.Integration;
+namespace Kiln.Testing;
 
 /// <summary>Boots an image under qemu-system-x86_64 with TCG (no KVM here) and watches its serial console.</summary>
-internal static class QemuBoot
+public static class QemuBoot
 {
     public const string OvmfCode = "/usr/share/OVMF/OVMF_CODE_4M.fd";
     public const string OvmfVars = "/usr/share/OVMF/OVMF_VARS_4M.fd";

@@ -1,0 +1,51 @@
+using Kiln.Blobs;
+using Kiln.Catalog;
+using Kiln.Jobs;
+
+namespace Kiln.Server.Images;
+
+/// <summary>
+/// What the API does to images besides reading them: generate (record, then queue the build), cancel, delete
+/// (artefacts first, then the record) and regenerate. Builds themselves run in <see cref="ImageBuildJobHandler"/>.
+/// </summary>
+internal sealed class ImageGeneration(ICatalogStore catalog, IJobQueue queue, IBlobStore blobs)
+{
+    public static readonly ImageStatus CancelledByUser = new(ImageState.Cancelled, 0, "cancelled");
+
+    public async Task<Image> GenerateAsync(NewImage request, CancellationToken cancellationToken)
+    {
+        var image = await catalog.CreateImageAsync(request, cancellationToken).ConfigureAwait(false);
+        // From here on the request must not be abandoned half-way: a queued job without its link still builds (the
+        // payload names the image), but an image without a job would wait forever.
+        var jobId = await queue.EnqueueAsync(ImageBuildJob.Type, ImageBuildJob.Payload(image.Id), CancellationToken.None).ConfigureAwait(false);
+        return await catalog.SetImageJobAsync(image.Id, jobId, CancellationToken.None).ConfigureAwait(false) ?? image;
+    }
+
+    /// <summary>A new image from the same request as <paramref name="image"/>: same definition snapshot, target format and compress flag.</summary>
+    public Task<Image> RegenerateAsync(Image image, CancellationToken cancellationToken) =>
+        GenerateAsync(new NewImage(image.Owner, image.ApplianceId, image.TargetFormat, image.Format, image.Compress, image.Definition), cancellationToken);
+
+    /// <summary>
+    /// Marks the image cancelled (final at once, so nothing the build still reports can undo it) and stops its job:
+    /// a queued job ends now, a running build notices within seconds and removes its files.
+    /// </summary>
+    public async Task<Image> CancelAsync(Image image, CancellationToken cancellationToken)
+    {
+        if (image.Status.IsFinal)
+            throw new CatalogConflictException($"Image {image.Id} is already {image.Status.State.ToString().ToLowerInvariant()}: there is no generation to cancel.");
+        var cancelled = await catalog.UpdateImageStatusAsync(image.Id, CancelledByUser with { Percentage = image.Status.Percentage },
+            cancellationToken).ConfigureAwait(false) ?? image;
+        if (image.JobId is { } job)
+            await queue.CancelAsync(job, CancellationToken.None).ConfigureAwait(false);
+        return cancelled;
+    }
+
+    /// <summary>Stops a generation under way, deletes the artefacts, then the record; false when the image was not found.</summary>
+    public async Task<bool> DeleteAsync(Image image, CancellationToken cancellationToken)
+    {
+        if (!image.Status.IsFinal)
+            await CancelAsync(image, cancellationToken).ConfigureAwait(false);
+        await blobs.DeletePrefixAsync(ImageBuildJob.BlobPrefix(image.Id), cancellationToken).ConfigureAwait(false);
+        return await catalog.DeleteImageAsync(image.Owner, image.Id, CancellationToken.None).ConfigureAwait(false);
+    }
+}
