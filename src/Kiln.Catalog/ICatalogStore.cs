@@ -55,12 +55,15 @@ public interface ICatalogStore
     /// <summary>Records a new image, queued.</summary>
     Task<Image> CreateImageAsync(NewImage image, CancellationToken cancellationToken);
 
+    /// <summary>Records an image to import from <see cref="NewImport.Source"/>, queued, without appliance or format yet.</summary>
+    Task<Image> CreateImportAsync(NewImport import, CancellationToken cancellationToken);
+
     Task<Image?> GetImageAsync(string owner, long id, CancellationToken cancellationToken);
 
     /// <summary>Any owner's image, for workers and download tickets (which act for the owner).</summary>
     Task<Image?> GetImageByIdAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>The owner's images, by id; of one appliance when <paramref name="applianceId"/> is given.</summary>
+    /// <summary>The owner's images (generated and imported), by id; of one appliance when <paramref name="applianceId"/> is given.</summary>
     Task<IReadOnlyList<Image>> ListImagesAsync(string owner, long? applianceId, CancellationToken cancellationToken);
 
     /// <summary>Every owner's images whose status is not final yet (queued or generating), by id: what a restart must reconcile with the job queue.</summary>
@@ -77,6 +80,12 @@ public interface ICatalogStore
     /// whether or not the image was compressed for download: an uncompressed image is still published from it.
     /// </summary>
     Task<Image?> CompleteImageAsync(long id, ImageArtefact? artefact, IReadOnlyList<PackageInfo> packages, CancellationToken cancellationToken);
+
+    /// <summary>Marks an imported image complete with the format found in the file and the file as stored, unless already final.</summary>
+    Task<Image?> CompleteImportAsync(long id, string format, ImageArtefact artefact, CancellationToken cancellationToken);
+
+    /// <summary>Saves the image's label (name, description, properties); checks the revision; null when not found.</summary>
+    Task<Image?> UpdateImageLabelAsync(Image image, CancellationToken cancellationToken);
 
     /// <summary>Deletes the image record (its blobs are the caller's to delete first) and its tickets; false when not found.</summary>
     Task<bool> DeleteImageAsync(string owner, long id, CancellationToken cancellationToken);

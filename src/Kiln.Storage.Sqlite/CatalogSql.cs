@@ -73,6 +73,54 @@ internal static class CatalogSql
         CREATE INDEX download_tickets_image ON download_tickets (image_id);
         CREATE INDEX download_tickets_expiry ON download_tickets (expires_at)
         """,
+        // 2: imported images (no appliance, no definition, the source URL) and labels given through CIMI. SQLite cannot
+        // relax NOT NULL in place: the table is rebuilt, keeping ids, the id sequence (ids are never reused) and tickets.
+        """
+        CREATE TABLE images_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            owner TEXT NOT NULL,
+            appliance_id INTEGER REFERENCES appliances (id) ON DELETE CASCADE,
+            target_format TEXT NOT NULL,
+            format TEXT NOT NULL,
+            compress INTEGER NOT NULL,
+            definition TEXT,
+            source TEXT,
+            label_name TEXT,
+            label_description TEXT,
+            label_properties TEXT NOT NULL DEFAULT '{}',
+            job_id TEXT,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'generating', 'complete', 'error', 'cancelled')),
+            percentage INTEGER NOT NULL,
+            message TEXT NOT NULL,
+            error_message TEXT,
+            detailed_error TEXT,
+            artefact_blob_key TEXT,
+            artefact_file_name TEXT,
+            artefact_size INTEGER,
+            artefact_sha256 TEXT,
+            packages TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            last_modified INTEGER NOT NULL,
+            revision INTEGER NOT NULL
+        );
+        INSERT INTO images_v2 (id, owner, appliance_id, target_format, format, compress, definition, job_id, state, percentage,
+            message, error_message, detailed_error, artefact_blob_key, artefact_file_name, artefact_size, artefact_sha256, packages,
+            created_at, last_modified, revision)
+        SELECT id, owner, appliance_id, target_format, format, compress, definition, job_id, state, percentage,
+            message, error_message, detailed_error, artefact_blob_key, artefact_file_name, artefact_size, artefact_sha256, packages,
+            created_at, last_modified, revision
+        FROM images;
+        DELETE FROM sqlite_sequence WHERE name = 'images_v2';
+        INSERT INTO sqlite_sequence (name, seq) SELECT 'images_v2', seq FROM sqlite_sequence WHERE name = 'images';
+        CREATE TEMP TABLE download_tickets_kept AS SELECT * FROM download_tickets;
+        DROP TABLE images;
+        ALTER TABLE images_v2 RENAME TO images;
+        INSERT INTO download_tickets SELECT * FROM download_tickets_kept;
+        DROP TABLE download_tickets_kept;
+        CREATE INDEX images_owner ON images (owner, id);
+        CREATE INDEX images_appliance ON images (appliance_id, id);
+        CREATE INDEX images_unfinished ON images (state) WHERE state IN ('queued', 'generating')
+        """,
     ];
 
     // Users. The column lists end with the stamp (created_at, last_modified, revision), read by the same helper.
@@ -133,7 +181,8 @@ internal static class CatalogSql
 
     // Images. A final status (complete, error, cancelled) is never changed: the condition is in the UPDATE itself.
     private const string ImageColumns = """
-        id, owner, appliance_id, target_format, format, compress, definition, job_id, state, percentage, message,
+        id, owner, appliance_id, target_format, format, compress, definition, source, label_name, label_description, label_properties,
+        job_id, state, percentage, message,
         error_message, detailed_error, artefact_blob_key, artefact_file_name, artefact_size, artefact_sha256, packages,
         created_at, last_modified, revision
         """;
@@ -146,6 +195,15 @@ internal static class CatalogSql
             packages, created_at, last_modified, revision)
         SELECT $owner, id, $target_format, $format, $compress, $definition, $state, $percentage, $message, '[]', $now, $now, 1
         FROM appliances WHERE id = $appliance_id AND owner = $owner
+        RETURNING {ImageColumns}
+        """;
+
+    /// <summary>An import has no appliance: its owner is enough.</summary>
+    public const string CreateImport = $"""
+        INSERT INTO images (owner, appliance_id, target_format, format, compress, definition, source, label_name, label_description,
+            label_properties, state, percentage, message, packages, created_at, last_modified, revision)
+        VALUES ($owner, NULL, '', '', 1, NULL, $source, $label_name, $label_description, $label_properties, $state, $percentage, $message,
+            '[]', $now, $now, 1)
         RETURNING {ImageColumns}
         """;
 
@@ -180,6 +238,23 @@ internal static class CatalogSql
         WHERE id = $id AND {NotFinal}
         RETURNING {ImageColumns}
         """;
+
+    public const string CompleteImport = $"""
+        UPDATE images SET state = $state, percentage = $percentage, message = $message, error_message = NULL,
+            detailed_error = NULL, format = $format, artefact_blob_key = $blob_key, artefact_file_name = $file_name,
+            artefact_size = $size, artefact_sha256 = $sha256, last_modified = $now, revision = revision + 1
+        WHERE id = $id AND {NotFinal}
+        RETURNING {ImageColumns}
+        """;
+
+    public const string UpdateImageLabel = $"""
+        UPDATE images SET label_name = $label_name, label_description = $label_description, label_properties = $label_properties,
+            last_modified = $now, revision = revision + 1
+        WHERE id = $id AND owner = $owner AND revision = $revision
+        RETURNING {ImageColumns}
+        """;
+
+    public const string ImageRevision = "SELECT revision FROM images WHERE id = $id AND owner = $owner";
 
     /// <summary>Its tickets go with it (ON DELETE CASCADE).</summary>
     public const string DeleteImage = "DELETE FROM images WHERE id = $id AND owner = $owner";

@@ -34,6 +34,19 @@ public sealed partial class SqliteCatalogStore
             ?? throw new CatalogConflictException($"appliance {image.ApplianceId} no longer exists");
     }
 
+    public async Task<Image> CreateImportAsync(NewImport import, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(import);
+        return (await QueryOneAsync(CatalogSql.CreateImport, c =>
+        {
+            Bind(c, "$owner", import.Owner);
+            Bind(c, "$source", import.Source);
+            BindLabel(c, import.Label);
+            BindStatus(c, ImageStatus.Queued);
+            Bind(c, "$now", Now);
+        }, ReadImage, cancellationToken).ConfigureAwait(false))!;
+    }
+
     public Task<Image?> GetImageAsync(string owner, long id, CancellationToken cancellationToken) =>
         QueryOneAsync(CatalogSql.GetImage, c =>
         {
@@ -93,6 +106,46 @@ public sealed partial class SqliteCatalogStore
             ?? await GetImageByIdAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<Image?> CompleteImportAsync(long id, string format, ImageArtefact artefact, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(artefact);
+        return await QueryOneAsync(CatalogSql.CompleteImport, c =>
+        {
+            Bind(c, "$id", id);
+            BindStatus(c, Completed);
+            Bind(c, "$format", format);
+            Bind(c, "$blob_key", artefact.BlobKey);
+            Bind(c, "$file_name", artefact.FileName);
+            Bind(c, "$size", artefact.Size);
+            Bind(c, "$sha256", artefact.Sha256);
+            Bind(c, "$now", Now);
+        }, ReadImage, cancellationToken).ConfigureAwait(false)
+            ?? await GetImageByIdAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Image?> UpdateImageLabelAsync(Image image, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        void Identify(SqliteCommand c)
+        {
+            Bind(c, "$id", image.Id);
+            Bind(c, "$owner", image.Owner);
+        }
+        var updated = await QueryOneAsync(CatalogSql.UpdateImageLabel, c =>
+        {
+            Identify(c);
+            BindLabel(c, image.Label);
+            Bind(c, "$now", Now);
+            Bind(c, "$revision", image.Stamp.Revision);
+        }, ReadImage, cancellationToken).ConfigureAwait(false);
+        if (updated is not null)
+            return updated;
+        var current = await ScalarAsync(CatalogSql.ImageRevision, Identify, cancellationToken).ConfigureAwait(false);
+        return current is null
+            ? null
+            : throw new CatalogConflictException($"image {image.Id} was changed meanwhile (revision {current}, not {image.Stamp.Revision}); read it again");
+    }
+
     public async Task<bool> DeleteImageAsync(string owner, long id, CancellationToken cancellationToken) =>
         await ExecuteAsync(CatalogSql.DeleteImage, c =>
         {
@@ -110,18 +163,31 @@ public sealed partial class SqliteCatalogStore
         Bind(c, "$detailed_error", status.DetailedError);
     }
 
+    private static void BindLabel(SqliteCommand c, ImageLabel label)
+    {
+        Bind(c, "$label_name", label.Name);
+        Bind(c, "$label_description", label.Description);
+        Bind(c, "$label_properties", ToJson(label.Properties));
+    }
+
     private static Image ReadImage(SqliteDataReader r)
     {
         var blobKey = TextOrNull(r, "artefact_blob_key");
+        var definition = TextOrNull(r, "definition");
         return new Image(
-            Integer(r, "id"), Text(r, "owner"), Integer(r, "appliance_id"), Text(r, "target_format"), Text(r, "format"),
-            Flag(r, "compress"), ApplianceReader.Parse(Text(r, "definition")),
+            Integer(r, "id"), Text(r, "owner"), IntegerOrNull(r, "appliance_id"), Text(r, "target_format"), Text(r, "format"),
+            Flag(r, "compress"), definition is null ? null : ApplianceReader.Parse(definition),
             TextOrNull(r, "job_id") is { } job ? Guid.Parse(job) : null,
             new ImageStatus(Enum.Parse<ImageState>(Text(r, "state"), ignoreCase: true), (int)Integer(r, "percentage"),
                 Text(r, "message"), TextOrNull(r, "error_message"), TextOrNull(r, "detailed_error")),
             blobKey is null ? null : new ImageArtefact(blobKey, Text(r, "artefact_file_name"), Integer(r, "artefact_size"), Text(r, "artefact_sha256")),
             FromJson<PackageInfo[]>(r, "packages"),
-            ReadStamp(r));
+            ReadStamp(r))
+        {
+            Label = new ImageLabel(TextOrNull(r, "label_name"), TextOrNull(r, "label_description"),
+                FromJson<Dictionary<string, string>>(r, "label_properties")),
+            Source = TextOrNull(r, "source"),
+        };
     }
 
     private static string StateName(ImageState state) => state.ToString().ToLowerInvariant();

@@ -96,6 +96,12 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
     private static long Integer(SqliteDataReader r, string column) => r.GetInt64(r.GetOrdinal(column));
 
+    private static long? IntegerOrNull(SqliteDataReader r, string column)
+    {
+        var ordinal = r.GetOrdinal(column);
+        return r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
+    }
+
     private static bool Flag(SqliteDataReader r, string column) => Integer(r, column) != 0;
 
     private static Stamp ReadStamp(SqliteDataReader r) => new(

@@ -54,6 +54,42 @@ public sealed class SqliteCatalogStoreTests : CatalogStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_catalog_made_before_imports_keeps_its_images_ids_and_tickets_after_the_upgrade()
+    {
+        // The first version of the schema, as the first release created it, with an image, a deleted image and a ticket.
+        using (var connection = new SqliteDatabase(_database.Path).Open())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = FirstSchema + """
+                ;INSERT INTO kiln_migrations (component, version) VALUES ('catalog', 1);
+                INSERT INTO appliances (owner, definition, has_os_profile, created_at, last_modified, revision) VALUES ('alice', $definition, 1, 1, 1, 1);
+                INSERT INTO images (owner, appliance_id, target_format, format, compress, definition, state, percentage, message, packages,
+                    created_at, last_modified, revision) VALUES ('alice', 1, 'QCOW2', 'qcow2', 1, $definition, 'queued', 0, 'queued', '[]', 1, 1, 1);
+                INSERT INTO images (owner, appliance_id, target_format, format, compress, definition, state, percentage, message, packages,
+                    created_at, last_modified, revision) VALUES ('alice', 1, 'QCOW2', 'qcow2', 1, $definition, 'queued', 0, 'queued', '[]', 1, 1, 1);
+                DELETE FROM images WHERE id = 2;
+                INSERT INTO download_tickets (id_hash, image_id, expires_at) VALUES ($hash, 1, 9999999999999);
+                """;
+            command.Parameters.AddWithValue("$definition", Samples.Json(Samples.Definition()));
+            command.Parameters.AddWithValue("$hash", SHA256.HashData(Encoding.UTF8.GetBytes("old-ticket")));
+            command.ExecuteNonQuery();
+        }
+
+        var store = CreateStore(Time);
+
+        var kept = await store.GetImageAsync(Alice, 1, default);
+        Assert.Equal(1, kept!.ApplianceId);
+        Assert.Equal("web", kept.DisplayName);
+        Assert.Null(kept.Source);
+        Assert.Equal(1, await store.RedeemDownloadTicketAsync("old-ticket", default));
+        var next = await store.CreateImportAsync(Samples.Import(Alice), default);
+        Assert.Equal(3, next.Id);
+    }
+
+    /// <summary>Migration 1 of the catalog, verbatim: what databases of the first release hold.</summary>
+    private static string FirstSchema => CatalogSql.Migrations[0];
+
+    [Fact]
     public async Task Two_stores_on_one_file_see_each_others_writes()
     {
         var first = CreateStore(Time);

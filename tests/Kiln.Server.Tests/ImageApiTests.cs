@@ -89,7 +89,7 @@ public sealed class ImageApiTests : IClassFixture<ApiOnlyKilnFactory>
         Assert.Equal("6144", image.Element("installProfile")!.Element("diskSize")!.Value);
         Assert.Equal("2048", image.Element("vmMemorySize")!.Value);
         Assert.Equal("6144", image.Element("vmDiskSize")!.Value);
-        var stored = (await Catalog.GetImageAsync("admin", DbId(image), default))!.Definition.InstallProfile;
+        var stored = (await Catalog.GetImageAsync("admin", DbId(image), default))!.Definition!.InstallProfile;
         Assert.Equal((2048, 6144), (stored.MemorySize, stored.DiskSize));
         Assert.Equal(before.SwapSize, stored.SwapSize);
         var after = (await Catalog.GetApplianceAsync("admin", aid, default))!.Definition.InstallProfile;
@@ -567,7 +567,7 @@ public sealed class ImageApiTests : IClassFixture<ApiOnlyKilnFactory>
         AssertRunning(again.Element("status")!, percentage: 0);
         var (old, fresh) = ((await Catalog.GetImageAsync("admin", first, default))!, (await Catalog.GetImageAsync("admin", id, default))!);
         Assert.Equal(ImageState.Complete, old.Status.State);
-        var (was, now) = (old.Definition.InstallProfile, fresh.Definition.InstallProfile);
+        var (was, now) = (old.Definition!.InstallProfile, fresh.Definition!.InstallProfile);
         Assert.Equal((1536, 5120), (now.MemorySize, now.DiskSize));
         Assert.Equal((was.MemorySize, was.DiskSize, was.SwapSize, was.Hostname, was.Timezone), (now.MemorySize, now.DiskSize, now.SwapSize, now.Hostname, now.Timezone));
         Assert.Equal((old.TargetFormat, old.Format, old.Compress), (fresh.TargetFormat, fresh.Format, fresh.Compress));

@@ -47,7 +47,8 @@ internal sealed class ImageBuildJobHandler(ICatalogStore catalog, IBlobStore blo
                     lease.Attempt > 1 ? "building again: the previous attempt was interrupted" : "starting"));
                 await reporter.FlushAsync(build.Token).ConfigureAwait(false);
                 logger.BuildStarted(imageId, image.Format, lease.Attempt);
-                var report = await builder.BuildAsync(new BuildRequest(image.Definition, [image.Format], output) { Overwrite = true }, reporter,
+                var report = await builder.BuildAsync(new BuildRequest(image.Definition
+                    ?? throw new InvalidOperationException($"image {imageId} was imported: there is nothing to build"), [image.Format], output) { Overwrite = true }, reporter,
                     build.Token).ConfigureAwait(false);
                 var built = report.Artefacts.Single();
                 reporter.Set(new ImageStatus(ImageState.Generating, BuildStatusReporter.BuildShare, "storing the image"));

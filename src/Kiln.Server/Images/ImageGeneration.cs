@@ -23,7 +23,9 @@ internal sealed class ImageGeneration(ICatalogStore catalog, IJobQueue queue, IB
 
     /// <summary>A new image from the same request as <paramref name="image"/>: same definition snapshot, target format and compress flag.</summary>
     public Task<Image> RegenerateAsync(Image image, CancellationToken cancellationToken) =>
-        GenerateAsync(new NewImage(image.Owner, image.ApplianceId, image.TargetFormat, image.Format, image.Compress, image.Definition), cancellationToken);
+        image is { ApplianceId: { } applianceId, Definition: { } definition }
+            ? GenerateAsync(new NewImage(image.Owner, applianceId, image.TargetFormat, image.Format, image.Compress, definition), cancellationToken)
+            : throw new CatalogConflictException($"Image {image.Id} was imported, not generated: there is no request to generate again.");
 
     /// <summary>
     /// Marks the image cancelled (final at once, so nothing the build still reports can undo it) and stops its job:

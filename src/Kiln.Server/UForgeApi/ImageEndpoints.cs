@@ -14,8 +14,8 @@ internal static class ImageEndpoints
     private static readonly Dictionary<string, Func<Image, object?>> Fields = new()
     {
         ["dbId"] = i => i.Id,
-        ["name"] = i => i.Definition.Name,
-        ["version"] = i => i.Definition.Version,
+        ["name"] = i => i.DisplayName,
+        ["version"] = i => i.Definition?.Version,
         ["targetFormat"] = i => i.TargetFormat,
         ["format"] = i => i.Format,
         ["compress"] = i => i.Compress ? "true" : "false",

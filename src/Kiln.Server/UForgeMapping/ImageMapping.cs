@@ -8,7 +8,10 @@ namespace Kiln.Server.UForgeMapping;
 /// <summary>The catalog's images as UForge image, status (OpStatus) and imagePkgs documents.</summary>
 internal static class ImageMapping
 {
-    public static string Uri(Image image) => Uri(image.Owner, image.ApplianceId, image.Id);
+    /// <summary>A generated image lives under its appliance; an imported one directly under its owner.</summary>
+    public static string Uri(Image image) => image.ApplianceId is { } applianceId
+        ? Uri(image.Owner, applianceId, image.Id)
+        : string.Create(CultureInfo.InvariantCulture, $"users/{image.Owner}/images/{image.Id}");
 
     public static string Uri(string owner, long applianceId, long imageId) =>
         string.Create(CultureInfo.InvariantCulture, $"{ApplianceMapping.Uri(owner, applianceId)}/images/{imageId}");
@@ -31,26 +34,28 @@ internal static class ImageMapping
             Sha256sum = artefact?.Sha256,
             Size = artefact?.Size,
             Status = ToStatus(image),
-            ParentUri = ApplianceMapping.Uri(image.Owner, image.ApplianceId),
+            ParentUri = image.ApplianceId is { } parent ? ApplianceMapping.Uri(image.Owner, parent) : null,
             Compress = image.Compress,
-            DistributionName = $"{d.Os.Distribution} {d.Os.Release}",
+            DistributionName = d is null ? null : $"{d.Os.Distribution} {d.Os.Release}",
             DownloadUri = downloadId is null ? null : $"{uri}/downloads?downloadId={downloadId}",
             FileExtension = artefact is null ? null : Extension(artefact.FileName),
             FileName = artefact?.FileName,
             FileSize = artefact?.Size,
-            Format = target is null ? new Doc.ImageFormat { Name = image.Format } : TargetFormatEndpoints.Document(target, image.Owner).Format,
+            Format = target is not null ? TargetFormatEndpoints.Document(target, image.Owner).Format
+                : image.Format.Length > 0 ? new Doc.ImageFormat { Name = image.Format } : null,
             TargetFormat = target is null ? null : TargetFormatEndpoints.Document(target, image.Owner),
-            FullName = $"{d.Name}-{d.Version}",
+            FullName = d is null ? image.DisplayName : $"{d.Name}-{d.Version}",
             ImageCreated = image.Status.State == ImageState.Complete,
-            InstallProfile = InstallProfileMapping.ToDocument(d.InstallProfile, ApplianceMapping.Uri(image.Owner, image.ApplianceId) + "/installProfile"),
-            Name = d.Name,
+            InstallProfile = d is null || image.ApplianceId is not { } aid ? null
+                : InstallProfileMapping.ToDocument(d.InstallProfile, ApplianceMapping.Uri(image.Owner, aid) + "/installProfile"),
+            Name = image.DisplayName,
             PkgsUri = uri + "/pkgs",
             Revision = checked((int)image.Stamp.Revision),
             StatusUri = uri + "/status",
             Uri = uri,
-            Version = d.Version,
-            VmDiskSize = d.InstallProfile.DiskSize,
-            VmMemorySize = d.InstallProfile.MemorySize,
+            Version = d?.Version,
+            VmDiskSize = d?.InstallProfile.DiskSize,
+            VmMemorySize = d?.InstallProfile.MemorySize,
         };
     }
 

@@ -40,7 +40,7 @@ internal static class Samples
     public static ImageArtefact Artefact(long imageId, string name = "web.qcow2.gz") =>
         new($"images/{imageId}/{name}", name, 123_456_789, new string('a', 64));
 
-    public static string Json(ApplianceDefinition definition) => ApplianceReader.Serialize(definition);
+    public static string Json(ApplianceDefinition? definition) => definition is null ? "(none)" : ApplianceReader.Serialize(definition);
 
     public static void AssertSameUser(User expected, User? actual)
     {
@@ -81,5 +81,12 @@ internal static class Samples
         Assert.Equal(expected.Artefact, actual.Artefact);
         Assert.Equal(expected.Packages, actual.Packages);
         Assert.Equal(expected.Stamp, actual.Stamp);
+        Assert.Equal(expected.Source, actual.Source);
+        Assert.Equal(expected.Label.Name, actual.Label.Name);
+        Assert.Equal(expected.Label.Description, actual.Label.Description);
+        Assert.Equal(expected.Label.Properties.OrderBy(p => p.Key, StringComparer.Ordinal), actual.Label.Properties.OrderBy(p => p.Key, StringComparer.Ordinal));
     }
+
+    public static NewImport Import(string owner, string name = "imported") =>
+        new(owner, "http://images.example/debian.qcow2", new ImageLabel(name, "from the web", new Dictionary<string, string> { ["origin"] = "test" }));
 }
