@@ -20,8 +20,12 @@ public sealed record ImageStatus(ImageState State, int Percentage, string Messag
     public static ImageStatus Queued { get; } = new(ImageState.Queued, 0, "queued");
 }
 
-/// <summary>The file a generation produced, as stored in the blob store.</summary>
-public sealed record ImageArtefact(string BlobKey, string FileName, long Size, string Sha256);
+/// <summary>The file a generation (or an import) produced, as stored in the blob store.</summary>
+public sealed record ImageArtefact(string BlobKey, string FileName, long Size, string Sha256)
+{
+    /// <summary>The size of the disk the guest sees, in bytes; null for a tarball.</summary>
+    public long? VirtualSize { get; init; }
+}
 
 /// <summary>
 /// A machine image: generated from an appliance in one target format, or imported from a URL (then it has no

@@ -121,6 +121,8 @@ internal static class CatalogSql
         CREATE INDEX images_appliance ON images (appliance_id, id);
         CREATE INDEX images_unfinished ON images (state) WHERE state IN ('queued', 'generating')
         """,
+        // 3: the virtual size of an image's disk (what a machine sees), shown by CIMI.
+        "ALTER TABLE images ADD COLUMN artefact_virtual_size INTEGER",
     ];
 
     // Users. The column lists end with the stamp (created_at, last_modified, revision), read by the same helper.
@@ -183,8 +185,8 @@ internal static class CatalogSql
     private const string ImageColumns = """
         id, owner, appliance_id, target_format, format, compress, definition, source, label_name, label_description, label_properties,
         job_id, state, percentage, message,
-        error_message, detailed_error, artefact_blob_key, artefact_file_name, artefact_size, artefact_sha256, packages,
-        created_at, last_modified, revision
+        error_message, detailed_error, artefact_blob_key, artefact_file_name, artefact_size, artefact_sha256, artefact_virtual_size,
+        packages, created_at, last_modified, revision
         """;
 
     private const string NotFinal = "state NOT IN ('complete', 'error', 'cancelled')";
@@ -234,7 +236,7 @@ internal static class CatalogSql
     public const string CompleteImage = $"""
         UPDATE images SET state = $state, percentage = $percentage, message = $message, error_message = NULL,
             detailed_error = NULL, artefact_blob_key = $blob_key, artefact_file_name = $file_name, artefact_size = $size,
-            artefact_sha256 = $sha256, packages = $packages, last_modified = $now, revision = revision + 1
+            artefact_sha256 = $sha256, artefact_virtual_size = $virtual_size, packages = $packages, last_modified = $now, revision = revision + 1
         WHERE id = $id AND {NotFinal}
         RETURNING {ImageColumns}
         """;
@@ -242,7 +244,7 @@ internal static class CatalogSql
     public const string CompleteImport = $"""
         UPDATE images SET state = $state, percentage = $percentage, message = $message, error_message = NULL,
             detailed_error = NULL, format = $format, artefact_blob_key = $blob_key, artefact_file_name = $file_name,
-            artefact_size = $size, artefact_sha256 = $sha256, last_modified = $now, revision = revision + 1
+            artefact_size = $size, artefact_sha256 = $sha256, artefact_virtual_size = $virtual_size, last_modified = $now, revision = revision + 1
         WHERE id = $id AND {NotFinal}
         RETURNING {ImageColumns}
         """;

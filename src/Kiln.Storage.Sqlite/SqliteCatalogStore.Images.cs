@@ -100,6 +100,7 @@ public sealed partial class SqliteCatalogStore
             Bind(c, "$file_name", artefact?.FileName);
             Bind(c, "$size", artefact?.Size);
             Bind(c, "$sha256", artefact?.Sha256);
+            Bind(c, "$virtual_size", artefact?.VirtualSize);
             Bind(c, "$packages", ToJson(packages));
             Bind(c, "$now", Now);
         }, ReadImage, cancellationToken).ConfigureAwait(false)
@@ -118,6 +119,7 @@ public sealed partial class SqliteCatalogStore
             Bind(c, "$file_name", artefact.FileName);
             Bind(c, "$size", artefact.Size);
             Bind(c, "$sha256", artefact.Sha256);
+            Bind(c, "$virtual_size", artefact.VirtualSize);
             Bind(c, "$now", Now);
         }, ReadImage, cancellationToken).ConfigureAwait(false)
             ?? await GetImageByIdAsync(id, cancellationToken).ConfigureAwait(false);
@@ -180,7 +182,10 @@ public sealed partial class SqliteCatalogStore
             TextOrNull(r, "job_id") is { } job ? Guid.Parse(job) : null,
             new ImageStatus(Enum.Parse<ImageState>(Text(r, "state"), ignoreCase: true), (int)Integer(r, "percentage"),
                 Text(r, "message"), TextOrNull(r, "error_message"), TextOrNull(r, "detailed_error")),
-            blobKey is null ? null : new ImageArtefact(blobKey, Text(r, "artefact_file_name"), Integer(r, "artefact_size"), Text(r, "artefact_sha256")),
+            blobKey is null ? null : new ImageArtefact(blobKey, Text(r, "artefact_file_name"), Integer(r, "artefact_size"), Text(r, "artefact_sha256"))
+            {
+                VirtualSize = IntegerOrNull(r, "artefact_virtual_size"),
+            },
             FromJson<PackageInfo[]>(r, "packages"),
             ReadStamp(r))
         {

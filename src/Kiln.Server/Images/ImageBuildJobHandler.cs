@@ -55,7 +55,7 @@ internal sealed class ImageBuildJobHandler(ICatalogStore catalog, IBlobStore blo
                 await reporter.FlushAsync(build.Token).ConfigureAwait(false);
                 var key = ImageBuildJob.BlobPrefix(imageId) + "image" + Path.GetExtension(built.Path);
                 var stored = await blobs.PutFileAsync(key, built.Path, built.Sha256, build.Token).ConfigureAwait(false);
-                var artefact = new ImageArtefact(key, Path.GetFileName(built.Path), stored.Size, stored.Sha256);
+                var artefact = new ImageArtefact(key, Path.GetFileName(built.Path), stored.Size, stored.Sha256) { VirtualSize = built.VirtualSizeBytes };
                 var done = await catalog.CompleteImageAsync(imageId, artefact, report.Packages, CancellationToken.None).ConfigureAwait(false);
                 if (done?.Status.State != ImageState.Complete)
                 {

@@ -23,17 +23,27 @@ internal static class DownloadEndpoints
                 (HttpContext context, string uid, long aid, long itid, string fileName, string? downloadId, ICatalogStore catalog, IBlobStore blobs,
                     Authenticator authenticator) => DownloadAsync(context, uid, aid, itid, fileName, downloadId, catalog, blobs, authenticator))
             .WithName("machineImage_downloadFile").WithSummary("Download the image's file by name");
+        // Any image of the user, imported ones (which have no appliance) included.
+        api.MapMethods("/users/{uid}/images/{itid:long}/downloads", methods,
+                (HttpContext context, string uid, long itid, string? downloadId, ICatalogStore catalog, IBlobStore blobs, Authenticator authenticator) =>
+                    DownloadAsync(context, uid, null, itid, null, downloadId, catalog, blobs, authenticator))
+            .WithName("userImage_download").WithSummary("Download the image's file");
+        api.MapMethods("/users/{uid}/images/{itid:long}/downloads/{fileName}", methods,
+                (HttpContext context, string uid, long itid, string fileName, string? downloadId, ICatalogStore catalog, IBlobStore blobs,
+                    Authenticator authenticator) => DownloadAsync(context, uid, null, itid, fileName, downloadId, catalog, blobs, authenticator))
+            .WithName("userImage_downloadFile").WithSummary("Download the image's file by name");
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext context, string uid, long aid, long itid, string? fileName, string? downloadId,
+    /// <param name="aid">The appliance named in the URL, or null on the user-level route (any image of the user).</param>
+    private static async Task<IResult> DownloadAsync(HttpContext context, string uid, long? aid, long itid, string? fileName, string? downloadId,
         ICatalogStore catalog, IBlobStore blobs, Authenticator authenticator)
     {
         var cancel = context.RequestAborted;
         if (downloadId is null && await CallerMayNotAsync(context, uid, authenticator).ConfigureAwait(false) is { } refused)
             return refused;
         var image = await catalog.GetImageByIdAsync(itid, cancel).ConfigureAwait(false);
-        if (image is null || image.Owner != uid || image.ApplianceId != aid)
-            return UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"No image {itid} in this appliance.");
+        if (image is null || image.Owner != uid || (aid is not null && image.ApplianceId != aid))
+            return UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"No image {itid} here.");
         if (image.Status.State != ImageState.Complete || image.Artefact is not { } artefact)
             return UForgeErrors.Result(context, StatusCodes.Status409Conflict, $"Image {itid} is not complete: there is nothing to download yet.");
         if (!image.Compress)

@@ -52,6 +52,11 @@ internal static class ImageEndpoints
         var mine = api.MapGroup("/users/{uid}/images").RequireEntitlement(Entitlements.ImageGenerate);
         mine.MapGet("", UserImages).WithName("userImage_getAll").WithSummary("All the user's images");
         mine.MapGet("/status", UserStatuses).WithName("userImageStatus_getAll").WithSummary("The status of all the user's images");
+        // Each image of the user by its id alone: imported images have no appliance to be found under.
+        mine.MapGet("/{itid:long}", UserImage).WithName("userImage_get").WithSummary("One image, with a fresh single-use download URI when downloadable");
+        mine.MapDelete("/{itid:long}", UserImageDelete).WithName("userImage_delete").WithSummary("Delete an image and its file");
+        mine.MapGet("/{itid:long}/status", UserImageStatus).WithName("userImageStatus_get").WithSummary("Where its generation or import is");
+        mine.MapDelete("/{itid:long}/status", UserImageCancel).WithName("userImageGeneration_cancel").WithSummary("Cancel its generation or import");
     }
 
     private static async Task<UForgeDocumentResult> Generate(HttpContext context, string uid, long aid, ICatalogStore catalog, ImageGeneration generation)
@@ -122,13 +127,9 @@ internal static class ImageEndpoints
     private static async Task<UForgeDocumentResult> Get(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog,
         IOptions<KilnOptions> options)
     {
-        if (await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is not { } image)
-            return NoImage(context, itid);
-        string? downloadId = null;
-        if (Downloadable(image) && !NotModified(context, image))
-            downloadId = (await catalog.IssueDownloadTicketAsync(image.Id, options.Value.DownloadTicketLifetime, context.RequestAborted)
-                .ConfigureAwait(false)).Id;
-        return new UForgeDocumentResult(ImageMapping.ToDocument(image, downloadId));
+        return await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is { } image
+            ? await Document(context, image, catalog, options).ConfigureAwait(false)
+            : NoImage(context, itid);
     }
 
     private static async Task<UForgeDocumentResult> Regenerate(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog,
@@ -179,6 +180,39 @@ internal static class ImageEndpoints
     {
         var (page, total) = ListQuery.Apply(await catalog.ListImagesAsync(uid, null, context.RequestAborted).ConfigureAwait(false), context.Request, Fields);
         return new UForgeDocumentResult(new Doc.OpStatuses { Items = [.. page.Select(ImageMapping.ToStatus)], Total = total });
+    }
+
+    private static async Task<UForgeDocumentResult> UserImage(HttpContext context, string uid, long itid, ICatalogStore catalog,
+        IOptions<KilnOptions> options) =>
+        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
+            ? await Document(context, image, catalog, options).ConfigureAwait(false)
+            : NoImage(context, itid);
+
+    private static async Task<IResult> UserImageDelete(HttpContext context, string uid, long itid, ICatalogStore catalog, ImageGeneration generation) =>
+        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
+        && await generation.DeleteAsync(image, context.RequestAborted).ConfigureAwait(false)
+            ? Results.NoContent()
+            : NoImage(context, itid);
+
+    private static async Task<UForgeDocumentResult> UserImageStatus(HttpContext context, string uid, long itid, ICatalogStore catalog) =>
+        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
+            ? new UForgeDocumentResult(ImageMapping.ToStatus(image))
+            : NoImage(context, itid);
+
+    private static async Task<UForgeDocumentResult> UserImageCancel(HttpContext context, string uid, long itid, ICatalogStore catalog,
+        ImageGeneration generation) =>
+        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
+            ? new UForgeDocumentResult(ImageMapping.ToStatus(await generation.CancelAsync(image, context.RequestAborted).ConfigureAwait(false)))
+            : NoImage(context, itid);
+
+    /// <summary>The image document, with a fresh download id when the image can be downloaded (and the answer is not a 304).</summary>
+    private static async Task<UForgeDocumentResult> Document(HttpContext context, Image image, ICatalogStore catalog, IOptions<KilnOptions> options)
+    {
+        string? downloadId = null;
+        if (Downloadable(image) && !NotModified(context, image))
+            downloadId = (await catalog.IssueDownloadTicketAsync(image.Id, options.Value.DownloadTicketLifetime, context.RequestAborted)
+                .ConfigureAwait(false)).Id;
+        return new UForgeDocumentResult(ImageMapping.ToDocument(image, downloadId));
     }
 
     internal static bool Downloadable(Image image) => image is { Compress: true, Artefact: not null, Status.State: ImageState.Complete };

@@ -38,7 +38,7 @@ internal static class Samples
     ];
 
     public static ImageArtefact Artefact(long imageId, string name = "web.qcow2.gz") =>
-        new($"images/{imageId}/{name}", name, 123_456_789, new string('a', 64));
+        new($"images/{imageId}/{name}", name, 123_456_789, new string('a', 64)) { VirtualSize = 2L * 1024 * 1024 * 1024 };
 
     public static string Json(ApplianceDefinition? definition) => definition is null ? "(none)" : ApplianceReader.Serialize(definition);
 

@@ -39,6 +39,21 @@ public static class BuiltImages
         return done!;
     }
 
+    /// <summary>An import that finished, as the import worker leaves it: no appliance, the format found in the file.</summary>
+    public static async Task<Image> ImportedAsync(KilnFactory factory, string owner, byte[] bytes, string name = "debian-cloud")
+    {
+        var catalog = factory.Services.GetRequiredService<ICatalogStore>();
+        var blobs = factory.Services.GetRequiredService<IBlobStore>();
+        var image = await catalog.CreateImportAsync(
+            new NewImport(owner, "http://images.example/debian.qcow2", new ImageLabel(name, "imported", new Dictionary<string, string>())), default);
+        var key = BlobKey(image.Id);
+        using var content = new MemoryStream(bytes);
+        var stored = await blobs.PutAsync(key, content, default);
+        var done = await catalog.CompleteImportAsync(image.Id, "qcow2", new ImageArtefact(key, name + ".qcow2", stored.Size, stored.Sha256), default);
+        Assert.Equal(ImageState.Complete, done?.Status.State);
+        return done!;
+    }
+
     /// <summary>A build under way, as its status reporter writes it.</summary>
     public static async Task<Image> StartAsync(KilnFactory factory, long imageId, int percentage = 40, string message = "bootstrap")
     {
