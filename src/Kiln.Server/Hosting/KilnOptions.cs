@@ -45,6 +45,22 @@ public sealed class KilnOptions
     /// <summary>Check an appliance's packages against the release's signed package index before building (needs the mirror).</summary>
     public bool CheckPackages { get; set; } = true;
 
+    /// <summary>Largest file an import may download, in bytes (a larger Content-Length is refused before the download, a longer body stopped).</summary>
+    public long MaxImportBytes { get; set; } = 64L * 1024 * 1024 * 1024;
+
+    /// <summary>Largest disk an imported image may describe (its virtual size), in bytes.</summary>
+    public long MaxImportVirtualBytes { get; set; } = 2L * 1024 * 1024 * 1024 * 1024;
+
+    /// <summary>How long an import's download may go without receiving a byte (headers included) before it fails.</summary>
+    public TimeSpan ImportStallTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Let imports fetch from this machine's own and link-local addresses (127.0.0.0/8, ::1, 0.0.0.0, 169.254.0.0/16
+    /// with cloud metadata services, fe80::/10). Off by default, so a user cannot make the service reach what only it
+    /// can reach; private networks (10/8, 192.168/16, ...) are always allowed.
+    /// </summary>
+    public bool ImportFromLocalAddresses { get; set; }
+
     public string BlobDirectory => Path.Combine(DataDirectory, "blobs");
 
     public string BuildsDirectory => Path.Combine(DataDirectory, "builds");

@@ -34,6 +34,9 @@ internal static class KilnServices
         builder.Services.AddSingleton<IJobQueue>(s =>
             new SqliteJobQueue(s.GetRequiredService<SqliteDatabase>(), s.GetRequiredService<JobQueueOptions>(), s.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IJobHandler, ImageBuildJobHandler>();
+        builder.Services.AddHttpClient(ImageImportJob.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(s => ImageDownload.CreateHandler(Options(s)));
+        builder.Services.AddSingleton<IJobHandler, ImageImportJobHandler>();
         builder.Services.AddSingleton(s => new JobWorker(s.GetRequiredService<IJobQueue>(), s.GetServices<IJobHandler>(),
             new JobWorkerOptions { Concurrency = Options(s).BuildConcurrency, HeartbeatInterval = Options(s).HeartbeatInterval },
             s.GetRequiredService<JobQueueOptions>(), s.GetRequiredService<TimeProvider>()));

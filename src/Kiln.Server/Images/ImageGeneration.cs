@@ -5,8 +5,9 @@ using Kiln.Jobs;
 namespace Kiln.Server.Images;
 
 /// <summary>
-/// What the API does to images besides reading them: generate (record, then queue the build), cancel, delete
-/// (artefacts first, then the record) and regenerate. Builds themselves run in <see cref="ImageBuildJobHandler"/>.
+/// What the API does to images besides reading them: generate (record, then queue the build), import from a URL
+/// (record, then queue the import), cancel, delete (artefacts first, then the record) and regenerate. Builds and
+/// imports themselves run in <see cref="ImageBuildJobHandler"/> and <see cref="ImageImportJobHandler"/>.
 /// </summary>
 internal sealed class ImageGeneration(ICatalogStore catalog, IJobQueue queue, IBlobStore blobs)
 {
@@ -19,6 +20,41 @@ internal sealed class ImageGeneration(ICatalogStore catalog, IJobQueue queue, IB
         // payload names the image), but an image without a job would wait forever.
         var jobId = await queue.EnqueueAsync(ImageBuildJob.Type, ImageBuildJob.Payload(image.Id), CancellationToken.None).ConfigureAwait(false);
         return await catalog.SetImageJobAsync(image.Id, jobId, CancellationToken.None).ConfigureAwait(false) ?? image;
+    }
+
+    /// <summary>Longest URL an import accepts.</summary>
+    public const int MaxSourceLength = 8192;
+
+    /// <summary>
+    /// Records an image of <paramref name="owner"/> to import from <paramref name="source"/> and queues the import
+    /// (job "image-import"); returns the image, queued, at once. The URL must be absolute http or https, without user
+    /// name or password: otherwise <see cref="ArgumentException"/> (a 400) and nothing is recorded.
+    /// </summary>
+    public async Task<Image> ImportAsync(string owner, Uri source, ImageLabel label, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(label);
+        CheckImportSource(source);
+        var image = await catalog.CreateImportAsync(new NewImport(owner, source.AbsoluteUri, label), cancellationToken).ConfigureAwait(false);
+        // As for a generation: once recorded, the image must get its job.
+        var jobId = await queue.EnqueueAsync(ImageImportJob.Type, ImageImportJob.Payload(image.Id), CancellationToken.None).ConfigureAwait(false);
+        return await catalog.SetImageJobAsync(image.Id, jobId, CancellationToken.None).ConfigureAwait(false) ?? image;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/>, whose message is for the client as it is (no parameter name appended), unless <paramref name="source"/> is a URL an import fetches.</summary>
+    public static void CheckImportSource(Uri? source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!source.IsAbsoluteUri)
+            throw new ArgumentException($"An image is imported from an absolute http or https URL, not '{source.OriginalString}'.");
+        if (source.Scheme != Uri.UriSchemeHttp && source.Scheme != Uri.UriSchemeHttps)
+            throw new ArgumentException($"An image is imported from an http or https URL; '{source.Scheme}' URLs are not fetched.");
+        if (string.IsNullOrEmpty(source.Host))
+            throw new ArgumentException("An image's URL must name a host.");
+        if (source.UserInfo.Length > 0)
+            throw new ArgumentException("An image's URL must not carry a user name or password (it would be kept and shown with the image).");
+        if (source.AbsoluteUri.Length > MaxSourceLength)
+            throw new ArgumentException($"An image's URL may be at most {MaxSourceLength} characters long.");
     }
 
     /// <summary>A new image from the same request as <paramref name="image"/>: same definition snapshot, target format and compress flag.</summary>

@@ -40,15 +40,16 @@ internal sealed class ImageReconciler(ICatalogStore catalog, IJobQueue queue, Im
             if (image.JobId is not { } jobId)
                 continue;
             var job = await queue.GetAsync(jobId, cancellationToken).ConfigureAwait(false);
+            var work = image.Source is null ? "build" : "import";
             var status = job?.State switch
             {
-                null => new ImageStatus(ImageState.Error, image.Status.Percentage, "the build was lost",
-                    $"The job that built image {image.Id} no longer exists."),
-                JobState.Failed => new ImageStatus(ImageState.Error, image.Status.Percentage, "the build was interrupted",
-                    $"The build stopped {job.Attempts} time(s) without finishing (the worker was stopped or killed) and was not tried again.",
+                null => new ImageStatus(ImageState.Error, image.Status.Percentage, $"the {work} was lost",
+                    $"The job that made image {image.Id} no longer exists."),
+                JobState.Failed => new ImageStatus(ImageState.Error, image.Status.Percentage, $"the {work} was interrupted",
+                    $"The {work} stopped {job.Attempts} time(s) without finishing (the worker was stopped or killed) and was not tried again.",
                     job.Detail),
                 JobState.Cancelled => ImageGeneration.CancelledByUser with { Percentage = image.Status.Percentage },
-                JobState.Succeeded => new ImageStatus(ImageState.Error, image.Status.Percentage, "the build ended without its image",
+                JobState.Succeeded => new ImageStatus(ImageState.Error, image.Status.Percentage, $"the {work} ended without its image",
                     job.Detail),
                 _ => null,
             };

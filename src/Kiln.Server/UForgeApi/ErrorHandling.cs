@@ -21,13 +21,18 @@ internal static class ErrorHandling
             {
                 if (status >= 500)
                     context.RequestServices.GetRequiredService<ILogger<UForgeError>>().RequestFailed(e, context.Request.Method, context.Request.Path);
-                await UForgeErrors.Result(context, status, message).ExecuteAsync(context).ConfigureAwait(false);
+                if (CimiApi.CimiProtocol.Serves(context.Request))
+                    await CimiApi.CimiErrors.WriteAsync(context, status, message).ConfigureAwait(false);
+                else
+                    await UForgeErrors.Result(context, status, message).ExecuteAsync(context).ConfigureAwait(false);
             }
         });
         app.UseStatusCodePages(async status =>
         {
             var context = status.HttpContext;
-            if (context.Response.ContentLength is null && context.Response.ContentType is null)
+            if (context.Response.ContentLength is null && context.Response.ContentType is null && CimiApi.CimiProtocol.Serves(context.Request))
+                await CimiApi.CimiErrors.WriteAsync(context, context.Response.StatusCode, ReasonFor(context.Response.StatusCode)).ConfigureAwait(false);
+            else if (context.Response.ContentLength is null && context.Response.ContentType is null)
                 await UForgeErrors.Result(context, context.Response.StatusCode, ReasonFor(context.Response.StatusCode)).ExecuteAsync(context).ConfigureAwait(false);
         });
     }
@@ -38,6 +43,8 @@ internal static class ErrorHandling
         ApplianceValidationException invalid => (StatusCodes.Status400BadRequest, invalid.Message),
         CatalogConflictException conflict => (StatusCodes.Status409Conflict, conflict.Message),
         BadHttpRequestException bad => (bad.StatusCode, bad.Message),
+        Kiln.Cimi.CimiFormatException format => (StatusCodes.Status400BadRequest, format.Message),
+        Kiln.Cimi.Query.CimiQueryException query => (StatusCodes.Status400BadRequest, query.Message),
         OperationCanceledException => null,
         _ => (StatusCodes.Status500InternalServerError, "Kiln could not complete the request; the server log has the details."),
     };

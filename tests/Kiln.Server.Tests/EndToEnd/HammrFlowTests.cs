@@ -26,6 +26,8 @@ public sealed class HammrFlowTests(ServerFixture fixture) : IDisposable
         Assert.Equal("0", ticket.Element("status")!.Element("percentage")!.Value);
         Assert.False(UForgeClient.IsFinal(ticket.Element("status")!));
         var uri = ticket.Element("uri")!.Value;
+        var cimiUri = $"cimi/machine_images/{ticket.Element("dbId")!.Value}";
+        Assert.Equal("CREATING", (await CimiAsync(cimiUri)).Element(Cimi + "state")!.Value);
         var seen = new List<int>();
         var final = await client.PollAsync(uri, BuildTimeout, s =>
         {
@@ -52,6 +54,15 @@ public sealed class HammrFlowTests(ServerFixture fixture) : IDisposable
         var packages = (await client.GetAsync($"api/{uri}/pkgs")).Root!.Descendants("pkg").Select(p => p.Element("name")!.Value).ToList();
         Assert.Contains("jq", packages);
         Assert.Contains("systemd", packages);
+
+        var machineImage = await CimiAsync(cimiUri);
+        Assert.Equal("AVAILABLE", machineImage.Element(Cimi + "state")!.Value);
+        using (var head = new HttpRequestMessage(HttpMethod.Head, machineImage.Element(Cimi + "imageLocation")!.Value))
+        using (var located = await fixture.UForge.Connection.SendAsync(head))
+        {
+            Assert.Equal(HttpStatusCode.OK, located.StatusCode);
+            Assert.Equal(new FileInfo(path).Length, located.Content.Headers.ContentLength);
+        }
 
         var boot = await QemuBoot.BootAsync(path, "qcow2", uefi: false, ["KILN-BOOT-OK e2e-qcow2"], TimeSpan.FromMinutes(5));
         Assert.True(boot.Seen, boot.Log);
@@ -114,6 +125,20 @@ public sealed class HammrFlowTests(ServerFixture fixture) : IDisposable
         Assert.Null(image.Element("downloadUri"));
         using var download = await fixture.Server.Client().GetAsync(new Uri($"api/users/admin/appliances/{aid}/images/{id}/downloads", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Conflict, download.StatusCode);
+    }
+
+    private static readonly XNamespace Cimi = "http://schemas.dmtf.org/cimi/1";
+
+    /// <summary>The image as CIMI shows it, in XML, validated against the CIMI schema.</summary>
+    private async Task<XElement> CimiAsync(string uri)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Accept.ParseAdd("application/xml");
+        using var response = await fixture.UForge.Connection.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, System.Text.Encoding.UTF8.GetString(body));
+        Assert.Empty(CimiSchema.Validate(body, allowResourceUriOnSingleResource: true));
+        return XDocument.Load(new MemoryStream(body)).Root!;
     }
 
     internal static async Task Eventually(TimeSpan timeout, Func<bool> condition, Func<string> explain)

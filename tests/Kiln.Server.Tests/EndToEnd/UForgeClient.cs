@@ -11,6 +11,9 @@ namespace Kiln.Server.Tests.EndToEnd;
 /// <summary>A UForge client driving Kiln the way hammr does: XML both ways, appliances found by name, statuses polled.</summary>
 public sealed class UForgeClient(HttpClient http)
 {
+    /// <summary>The client's HTTP connection (Basic credentials, Accept XML), for calls beyond the hammr flow.</summary>
+    public HttpClient Connection => http;
+
     private static readonly XNamespace Ns = ValidUForge.Namespace;
 
     public static HttpClient Http(Uri baseAddress, string login, string password)
