@@ -81,10 +81,13 @@ internal static class CimiEndpoints
 
     /// <summary>
     /// imageLocation names what the image is made from: an http(s) URL is imported (202 and a job); a Machine would be
-    /// captured, but Kiln serves no Machines yet (501).
+    /// captured, but Kiln serves no Machines yet (501). Making an image needs the image_generate entitlement, as it does
+    /// through the UForge API (403 otherwise).
     /// </summary>
     private static async Task<IResult> CreateImage(HttpContext context, ImageGeneration generation, IOptions<KilnOptions> options)
     {
+        if (!context.CimiCaller().Has(Entitlements.ImageGenerate))
+            return CimiErrors.Result(context, StatusCodes.Status403Forbidden, $"Making a machine image needs the '{Entitlements.ImageGenerate}' entitlement.");
         var links = new CimiLinks(context.Request);
         var body = await ReadAsync(context, options, (stream, max, ct) => CimiXml.ReadMachineImageCreateAsync(stream, max, ct),
             (stream, max, ct) => CimiJson.ReadMachineImageCreateAsync(stream, max, ct)).ConfigureAwait(false);
