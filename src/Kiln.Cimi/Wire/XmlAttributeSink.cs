@@ -1,3 +1,4 @@
+using Kiln.Wire;
 using System.Globalization;
 using System.Xml;
 
@@ -7,7 +8,7 @@ namespace Kiln.Cimi.Wire;
 internal sealed class XmlAttributeSink(XmlWriter writer, IReadOnlySet<string>? select) : AttributeSink(select)
 {
     protected override void WriteText(string attribute, string value) =>
-        writer.WriteElementString(attribute, CimiUris.Namespace, XmlText.Clean(value));
+        writer.WriteElementString(attribute, CimiUris.Namespace, XmlSafeText.Clean(value));
 
     protected override void WriteInteger(string attribute, long value) =>
         writer.WriteElementString(attribute, CimiUris.Namespace, value.ToString(CultureInfo.InvariantCulture));
@@ -30,8 +31,8 @@ internal sealed class XmlAttributeSink(XmlWriter writer, IReadOnlySet<string>? s
         foreach (var (name, value) in properties)
         {
             writer.WriteStartElement("property", CimiUris.Namespace);
-            writer.WriteAttributeString("name", XmlText.Clean(name));
-            writer.WriteString(XmlText.Clean(value));
+            writer.WriteAttributeString("name", XmlSafeText.Clean(name));
+            writer.WriteString(XmlSafeText.Clean(value));
             writer.WriteEndElement();
         }
     }
@@ -41,19 +42,19 @@ internal sealed class XmlAttributeSink(XmlWriter writer, IReadOnlySet<string>? s
         foreach (var operation in operations)
         {
             writer.WriteStartElement("operation", CimiUris.Namespace);
-            writer.WriteAttributeString("rel", XmlText.Clean(operation.Rel));
-            writer.WriteAttributeString("href", XmlText.Clean(operation.Href));
+            writer.WriteAttributeString("rel", XmlSafeText.Clean(operation.Rel));
+            writer.WriteAttributeString("href", XmlSafeText.Clean(operation.Href));
             writer.WriteEndElement();
         }
     }
 
     protected override void WriteForeign(string attribute, string value) =>
-        writer.WriteElementString(attribute, CimiUris.KilnNamespace, XmlText.Clean(value));
+        writer.WriteElementString(attribute, CimiUris.KilnNamespace, XmlSafeText.Clean(value));
 
     private void Href(string element, string href)
     {
         writer.WriteStartElement(element, CimiUris.Namespace);
-        writer.WriteAttributeString("href", XmlText.Clean(href));
+        writer.WriteAttributeString("href", XmlSafeText.Clean(href));
         writer.WriteEndElement();
     }
 }

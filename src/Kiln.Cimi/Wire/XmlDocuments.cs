@@ -1,3 +1,4 @@
+using Kiln.Wire;
 using System.Globalization;
 using System.Xml;
 
@@ -88,10 +89,10 @@ internal static class XmlDocuments
     {
         StartRoot(writer, "error", CimiUris.KilnNamespace);
         writer.WriteElementString("status", CimiUris.KilnNamespace, error.Status.ToString(CultureInfo.InvariantCulture));
-        writer.WriteElementString("message", CimiUris.KilnNamespace, XmlText.Clean(error.Message));
+        writer.WriteElementString("message", CimiUris.KilnNamespace, XmlSafeText.Clean(error.Message));
         if (error.Path is not null)
         {
-            writer.WriteElementString("path", CimiUris.KilnNamespace, XmlText.Clean(error.Path));
+            writer.WriteElementString("path", CimiUris.KilnNamespace, XmlSafeText.Clean(error.Path));
         }
 
         writer.WriteEndElement();

@@ -1,3 +1,4 @@
+using Kiln.Wire;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 
@@ -12,7 +13,7 @@ internal delegate bool ScalarParser<T>(string text, [MaybeNullWhen(false)] out T
 internal sealed class ScalarCodec<T>(string xsdType, Func<T, string> format, ScalarParser<T> parse, Action<Utf8JsonWriter, T> writeJson)
     : ICodec<T>
 {
-    public Task WriteXmlAsync(XmlOutput output, T value) => output.Writer.WriteStringAsync(XmlText.Clean(format(value)));
+    public Task WriteXmlAsync(XmlOutput output, T value) => output.Writer.WriteStringAsync(XmlSafeText.Clean(format(value)));
 
     public async Task<T> ReadXmlAsync(XmlInput input)
     {

@@ -1,13 +1,15 @@
 using System.Text;
 using System.Xml;
 
-namespace Kiln.Cimi.Wire;
+namespace Kiln.Wire;
 
-internal static class XmlText
+/// <summary>Text made safe for XML, shared by Kiln's wire formats (UForge, CIMI).</summary>
+public static class XmlSafeText
 {
     /// <summary>
-    /// Replaces the characters XML cannot carry (most C0 controls, lone surrogates) with U+FFFD. XmlWriter would throw
-    /// on them halfway through a response, and text Kiln writes can hold them (a tool's output in a status message).
+    /// Replaces the characters XML cannot carry (most C0 controls, lone surrogates) with U+FFFD. XmlWriter would
+    /// throw on them halfway through a response, and text Kiln writes can hold them: a tool's stderr in a status
+    /// message, with its terminal escapes.
     /// </summary>
     public static string Clean(string text)
     {
