@@ -63,10 +63,13 @@ public interface ICatalogStore
     /// <summary>Any owner's image, for workers and download tickets (which act for the owner).</summary>
     Task<Image?> GetImageByIdAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>The owner's images (generated and imported), by id; of one appliance when <paramref name="applianceId"/> is given.</summary>
+    /// <summary>
+    /// The owner's images (generated and imported), by id; of one appliance when <paramref name="applianceId"/> is given.
+    /// Listed images carry no <see cref="Image.Packages"/> (hundreds per image): read one image to get them.
+    /// </summary>
     Task<IReadOnlyList<Image>> ListImagesAsync(string owner, long? applianceId, CancellationToken cancellationToken);
 
-    /// <summary>Every owner's images whose status is not final yet (queued or generating), by id: what a restart must reconcile with the job queue.</summary>
+    /// <summary>Every owner's images whose status is not final yet (queued or generating), by id, without packages: what a restart must reconcile with the job queue.</summary>
     Task<IReadOnlyList<Image>> ListUnfinishedImagesAsync(CancellationToken cancellationToken);
 
     /// <summary>Links the image to the job that builds it.</summary>

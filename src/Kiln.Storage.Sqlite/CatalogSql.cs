@@ -182,12 +182,16 @@ internal static class CatalogSql
     public const string DeleteAppliance = "DELETE FROM appliances WHERE id = $id AND owner = $owner";
 
     // Images. A final status (complete, error, cancelled) is never changed: the condition is in the UPDATE itself.
-    private const string ImageColumns = """
+    private const string ImageColumnsBeforePackages = """
         id, owner, appliance_id, target_format, format, compress, definition, source, label_name, label_description, label_properties,
         job_id, state, percentage, message,
-        error_message, detailed_error, artefact_blob_key, artefact_file_name, artefact_size, artefact_sha256, artefact_virtual_size,
-        packages, created_at, last_modified, revision
+        error_message, detailed_error, artefact_blob_key, artefact_file_name, artefact_size, artefact_sha256, artefact_virtual_size
         """;
+
+    private const string ImageColumns = ImageColumnsBeforePackages + ", packages, created_at, last_modified, revision";
+
+    /// <summary>Lists leave the installed packages out (hundreds per image, read only by the pkgs call): an empty list stands for them.</summary>
+    private const string ImageListColumns = ImageColumnsBeforePackages + ", '[]' AS packages, created_at, last_modified, revision";
 
     private const string NotFinal = "state NOT IN ('complete', 'error', 'cancelled')";
 
@@ -213,12 +217,12 @@ internal static class CatalogSql
 
     public const string GetImageById = $"SELECT {ImageColumns} FROM images WHERE id = $id";
 
-    public const string ListImages = $"SELECT {ImageColumns} FROM images WHERE owner = $owner ORDER BY id";
+    public const string ListImages = $"SELECT {ImageListColumns} FROM images WHERE owner = $owner ORDER BY id";
 
     public const string ListApplianceImages =
-        $"SELECT {ImageColumns} FROM images WHERE owner = $owner AND appliance_id = $appliance_id ORDER BY id";
+        $"SELECT {ImageListColumns} FROM images WHERE owner = $owner AND appliance_id = $appliance_id ORDER BY id";
 
-    public const string ListUnfinishedImages = $"SELECT {ImageColumns} FROM images WHERE {NotFinal} ORDER BY id";
+    public const string ListUnfinishedImages = $"SELECT {ImageListColumns} FROM images WHERE {NotFinal} ORDER BY id";
 
     public const string SetImageJob = $"""
         UPDATE images SET job_id = $job_id, last_modified = $now, revision = revision + 1

@@ -175,6 +175,20 @@ public abstract partial class CatalogStoreContract
     }
 
     [Fact]
+    public async Task Listed_images_leave_their_packages_out_and_a_read_image_has_them()
+    {
+        var store = NewStore();
+        var (appliance, image) = await ApplianceWithImageAsync(store, Alice);
+        var complete = await store.CompleteImageAsync(image.Id, Samples.Artefact(image.Id), Samples.Packages, default);
+
+        var listed = Assert.Single(await store.ListImagesAsync(Alice, appliance.Id, default));
+
+        Assert.Empty(listed.Packages);
+        Samples.AssertSameImage(complete! with { Packages = [] }, listed);
+        Assert.Equal(Samples.Packages, (await store.GetImageAsync(Alice, image.Id, default))!.Packages);
+    }
+
+    [Fact]
     public async Task Unfinished_images_of_every_owner_are_listed_by_id()
     {
         var store = NewStore();

@@ -1,7 +1,6 @@
 using Kiln.Blobs;
 using Kiln.Catalog;
 using Kiln.Server.Security;
-using Microsoft.Net.Http.Headers;
 
 namespace Kiln.Server.UForgeApi;
 
@@ -65,8 +64,7 @@ internal static class DownloadEndpoints
         if (stream is null)
             return UForgeErrors.Result(context, StatusCodes.Status410Gone, $"The file of image {itid} is no longer stored.");
         context.Response.Headers.CacheControl = "private, no-store";
-        return Results.Stream(stream, "application/octet-stream", artefact.FileName, stream.Info.LastModified,
-            new EntityTagHeaderValue(stream.Info.ETag), enableRangeProcessing: true);
+        return new BlobDownloadResult(stream, artefact.FileName);
     }
 
     /// <summary>Without a download id the caller must be the owner (or administrate users), as on every other route.</summary>

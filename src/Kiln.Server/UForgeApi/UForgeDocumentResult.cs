@@ -26,15 +26,19 @@ internal sealed class UForgeDocumentResult(object document, int statusCode = Sta
         response.StatusCode = statusCode;
         if (location is not null)
             response.Headers.Location = location;
+        // Written whole into memory first (documents are small): one write to the connection, with a Content-Length.
+        using var buffer = new MemoryStream();
         if (MediaTypes.WantsJson(httpContext.Request))
         {
             response.ContentType = MediaTypes.Json;
-            await UForgeJson.WriteAsync(response.Body, document, httpContext.RequestAborted).ConfigureAwait(false);
+            await UForgeJson.WriteAsync(buffer, document, httpContext.RequestAborted).ConfigureAwait(false);
         }
         else
         {
             response.ContentType = MediaTypes.Xml;
-            await UForgeXml.WriteAsync(response.Body, document, httpContext.RequestAborted).ConfigureAwait(false);
+            await UForgeXml.WriteAsync(buffer, document, httpContext.RequestAborted).ConfigureAwait(false);
         }
+        response.ContentLength = buffer.Length;
+        await response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), httpContext.RequestAborted).ConfigureAwait(false);
     }
 }
