@@ -31,16 +31,6 @@ public static class CimiJson
         writer.Flush();
     }
 
-    /// <inheritdoc cref="CimiXml.WriteAsync(Stream, object, IReadOnlySet{string}, CancellationToken)"/>
-    public static async Task WriteAsync(Stream stream, object document, IReadOnlySet<string>? select = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        Write(buffer, document, select);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Reads a create body: an object of attributes (or one under <c>MachineImage</c> / <c>MachineImageCreate</c> /
     /// <c>machineImageCreate</c>); <c>imageLocation</c> a string or <c>{"href": ".."}</c>; <c>properties</c> an object;

@@ -40,17 +40,6 @@ public static class CimiXml
         writer.WriteEndDocument();
     }
 
-    /// <inheritdoc cref="Write(Stream, object, IReadOnlySet{string})"/>
-    /// <remarks>The document is made in memory, then copied to the stream without blocking.</remarks>
-    public static async Task WriteAsync(Stream stream, object document, IReadOnlySet<string>? select = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        Write(buffer, document, select);
-        buffer.Position = 0;
-        await buffer.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Reads a create body: root <c>MachineImage</c>, <c>MachineImageCreate</c> or <c>machineImageCreate</c>, in the
     /// CIMI namespace or none; <c>imageLocation</c> as text or as <c>href</c>; <c>property</c> with <c>name</c> or

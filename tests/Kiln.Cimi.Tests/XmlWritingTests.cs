@@ -140,16 +140,6 @@ public class XmlWritingTests
     }
 
     [Fact]
-    public async Task Writing_asynchronously_gives_the_same_bytes()
-    {
-        using var stream = new MemoryStream();
-
-        await CimiXml.WriteAsync(stream, Samples.FullImages, new HashSet<string> { "name" });
-
-        Assert.Equal(Bodies.Xml(Samples.FullImages, "name"), stream.ToArray());
-    }
-
-    [Fact]
     public void A_progress_outside_0_to_100_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new Job { Progress = 101 });

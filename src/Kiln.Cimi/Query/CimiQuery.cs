@@ -24,9 +24,6 @@ public sealed partial class CimiQuery
         ExpandAll = expandAll;
     }
 
-    /// <summary>No filter, no order, no window, every attribute, nothing expanded.</summary>
-    public static CimiQuery Empty { get; } = new([], [], null, null, null, new HashSet<string>(), false);
-
     /// <summary>One entry per <c>$filter</c> parameter; a resource must match all of them.</summary>
     public IReadOnlyList<FilterExpression> Filters { get; }
 

@@ -14,12 +14,7 @@ internal sealed class CimiAuthenticationFilter(Authenticator authenticator) : IE
             http.Response.Headers.WWWAuthenticate = "Basic realm=\"Kiln\"";
             return CimiErrors.Result(http, StatusCodes.Status401Unauthorized, "Authentication is required: HTTP Basic with a Kiln user.");
         }
-        http.Items[typeof(CimiAuthenticationFilter)] = principal;
+        http.Items[typeof(KilnPrincipal)] = principal;
         return await next(context).ConfigureAwait(false);
     }
-}
-
-internal static class CimiPrincipalAccess
-{
-    public static KilnPrincipal CimiCaller(this HttpContext context) => (KilnPrincipal)context.Items[typeof(CimiAuthenticationFilter)]!;
 }

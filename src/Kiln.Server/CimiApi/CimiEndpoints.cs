@@ -4,7 +4,7 @@ using Kiln.Cimi.Query;
 using Kiln.Jobs;
 using Kiln.Server.Hosting;
 using Kiln.Server.Images;
-using Kiln.Server.Security;
+using Kiln.Server.UForgeApi;
 using Microsoft.Extensions.Options;
 
 namespace Kiln.Server.CimiApi;
@@ -86,7 +86,7 @@ internal static class CimiEndpoints
     /// </summary>
     private static async Task<IResult> CreateImage(HttpContext context, ImageGeneration generation, IOptions<KilnOptions> options)
     {
-        if (!context.CimiCaller().Has(Entitlements.ImageGenerate))
+        if (!context.Caller().Has(Entitlements.ImageGenerate))
             return CimiErrors.Result(context, StatusCodes.Status403Forbidden, $"Making a machine image needs the '{Entitlements.ImageGenerate}' entitlement.");
         var links = new CimiLinks(context.Request);
         var body = await ReadAsync(context, options, (stream, max, ct) => CimiXml.ReadMachineImageCreateAsync(stream, max, ct),
@@ -106,7 +106,7 @@ internal static class CimiEndpoints
         Image image;
         try
         {
-            image = await generation.ImportAsync(context.CimiCaller().Login, source, label, context.RequestAborted).ConfigureAwait(false);
+            image = await generation.ImportAsync(context.Caller().Login, source, label, context.RequestAborted).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {
@@ -196,7 +196,7 @@ internal static class CimiEndpoints
     /// <summary>The caller's images; a user administrator sees everyone's.</summary>
     private static async Task<IReadOnlyList<Image>> VisibleImagesAsync(HttpContext context, ICatalogStore catalog)
     {
-        var caller = context.CimiCaller();
+        var caller = context.Caller();
         if (!caller.Has(Entitlements.UserAdministrate))
             return await catalog.ListImagesAsync(caller.Login, null, context.RequestAborted).ConfigureAwait(false);
         var all = new List<Image>();
@@ -207,7 +207,7 @@ internal static class CimiEndpoints
 
     private static async Task<Image?> FindImageAsync(HttpContext context, long id, ICatalogStore catalog)
     {
-        var caller = context.CimiCaller();
+        var caller = context.Caller();
         var image = await catalog.GetImageByIdAsync(id, context.RequestAborted).ConfigureAwait(false);
         return image is not null && (image.Owner == caller.Login || caller.Has(Entitlements.UserAdministrate)) ? image : null;
     }

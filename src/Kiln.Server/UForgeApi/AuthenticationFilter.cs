@@ -25,6 +25,7 @@ internal sealed class AuthenticationFilter(Authenticator authenticator) : IEndpo
     }
 }
 
+/// <summary>The caller an authentication filter (UForge's or CIMI's) found for this request.</summary>
 internal static class PrincipalAccess
 {
     public static KilnPrincipal Caller(this HttpContext context) => (KilnPrincipal)context.Items[typeof(KilnPrincipal)]!;

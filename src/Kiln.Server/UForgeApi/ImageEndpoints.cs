@@ -50,20 +50,21 @@ internal static class ImageEndpoints
             .WithName("machineImagePkg_getAll").WithSummary("The packages installed in the image, from its dpkg status");
 
         var mine = api.MapGroup("/users/{uid}/images").RequireEntitlement(Entitlements.ImageGenerate);
-        mine.MapGet("", UserImages).WithName("userImage_getAll").WithSummary("All the user's images");
-        mine.MapGet("/status", UserStatuses).WithName("userImageStatus_getAll").WithSummary("The status of all the user's images");
-        // Each image of the user by its id alone: imported images have no appliance to be found under.
-        mine.MapGet("/{itid:long}", UserImage).WithName("userImage_get").WithSummary("One image, with a fresh single-use download URI when downloadable");
-        mine.MapDelete("/{itid:long}", UserImageDelete).WithName("userImage_delete").WithSummary("Delete an image and its file");
-        mine.MapGet("/{itid:long}/status", UserImageStatus).WithName("userImageStatus_get").WithSummary("Where its generation or import is");
-        mine.MapDelete("/{itid:long}/status", UserImageCancel).WithName("userImageGeneration_cancel").WithSummary("Cancel its generation or import");
+        // The same handlers without an appliance in the route: every image of the user, imported ones (which have no
+        // appliance to be found under) included.
+        mine.MapGet("", GetAll).WithName("userImage_getAll").WithSummary("All the user's images");
+        mine.MapGet("/status", Statuses).WithName("userImageStatus_getAll").WithSummary("The status of all the user's images");
+        mine.MapGet("/{itid:long}", Get).WithName("userImage_get").WithSummary("One image, with a fresh single-use download URI when downloadable");
+        mine.MapDelete("/{itid:long}", Delete).WithName("userImage_delete").WithSummary("Delete an image and its file");
+        mine.MapGet("/{itid:long}/status", Status).WithName("userImageStatus_get").WithSummary("Where its generation or import is");
+        mine.MapDelete("/{itid:long}/status", Cancel).WithName("userImageGeneration_cancel").WithSummary("Cancel its generation or import");
     }
 
     private static async Task<UForgeDocumentResult> Generate(HttpContext context, string uid, long aid, ICatalogStore catalog, ImageGeneration generation)
     {
         var document = await RequestBodies.ReadAsync<Doc.Image>(context.Request).ConfigureAwait(false);
         if (await catalog.GetApplianceAsync(uid, aid, context.RequestAborted).ConfigureAwait(false) is not { } appliance)
-            return NoAppliance(context, aid);
+            return NoAppliance(context);
         if (!appliance.HasOsProfile)
             return UForgeErrors.Result(context, StatusCodes.Status400BadRequest,
                 $"Appliance {aid} has no OS profile: add one (POST .../appliances/{aid}/osprofile) before generating an image.");
@@ -99,120 +100,71 @@ internal static class ImageEndpoints
             : $"'{asked}' is not a target format Kiln offers; choose one of: {string.Join(", ", TargetFormatCatalog.All.Select(e => e.Name))}")]);
     }
 
-    private static async Task<UForgeDocumentResult> GetAll(HttpContext context, string uid, long aid, ICatalogStore catalog)
+    private static async Task<UForgeDocumentResult> GetAll(HttpContext context, string uid, ICatalogStore catalog)
     {
-        if (await catalog.GetApplianceAsync(uid, aid, context.RequestAborted).ConfigureAwait(false) is null)
-            return NoAppliance(context, aid);
-        var (page, total) = ListQuery.Apply(await catalog.ListImagesAsync(uid, aid, context.RequestAborted).ConfigureAwait(false), context.Request, Fields);
-        return new UForgeDocumentResult(new Doc.Images { Items = [.. page.Select(i => ImageMapping.ToDocument(i))], Total = total });
+        var (page, total) = await ListAsync(context, uid, catalog).ConfigureAwait(false);
+        return page is null
+            ? NoAppliance(context)
+            : new UForgeDocumentResult(new Doc.Images { Items = [.. page.Select(i => ImageMapping.ToDocument(i))], Total = total });
+    }
+
+    private static async Task<UForgeDocumentResult> Statuses(HttpContext context, string uid, ICatalogStore catalog)
+    {
+        var (page, total) = await ListAsync(context, uid, catalog).ConfigureAwait(false);
+        return page is null ? NoAppliance(context) : new UForgeDocumentResult(new Doc.OpStatuses { Items = [.. page.Select(ImageMapping.ToStatus)], Total = total });
     }
 
     private static async Task<IResult> DeleteAll(HttpContext context, string uid, long aid, ICatalogStore catalog, ImageGeneration generation)
     {
         if (await catalog.GetApplianceAsync(uid, aid, context.RequestAborted).ConfigureAwait(false) is null)
-            return NoAppliance(context, aid);
+            return NoAppliance(context);
         foreach (var image in await catalog.ListImagesAsync(uid, aid, context.RequestAborted).ConfigureAwait(false))
             await generation.DeleteAsync(image, context.RequestAborted).ConfigureAwait(false);
         return Results.NoContent();
     }
 
-    private static async Task<UForgeDocumentResult> Statuses(HttpContext context, string uid, long aid, ICatalogStore catalog)
+    private static async Task<UForgeDocumentResult> Get(HttpContext context, string uid, long itid, ICatalogStore catalog, IOptions<KilnOptions> options)
     {
-        if (await catalog.GetApplianceAsync(uid, aid, context.RequestAborted).ConfigureAwait(false) is null)
-            return NoAppliance(context, aid);
-        var (page, total) = ListQuery.Apply(await catalog.ListImagesAsync(uid, aid, context.RequestAborted).ConfigureAwait(false), context.Request, Fields);
-        return new UForgeDocumentResult(new Doc.OpStatuses { Items = [.. page.Select(ImageMapping.ToStatus)], Total = total });
-    }
-
-    private static async Task<UForgeDocumentResult> Get(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog,
-        IOptions<KilnOptions> options)
-    {
-        return await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is { } image
-            ? await Document(context, image, catalog, options).ConfigureAwait(false)
-            : NoImage(context, itid);
-    }
-
-    private static async Task<UForgeDocumentResult> Regenerate(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog,
-        ImageGeneration generation)
-    {
-        if (await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is not { } image)
+        if (await FindAsync(context, uid, itid, catalog).ConfigureAwait(false) is not { } image)
             return NoImage(context, itid);
-        var again = await generation.RegenerateAsync(image, context.RequestAborted).ConfigureAwait(false);
-        return new UForgeDocumentResult(ImageMapping.ToDocument(again), StatusCodes.Status201Created, "/api/" + ImageMapping.Uri(again));
-    }
-
-    private static async Task<IResult> Delete(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog, ImageGeneration generation) =>
-        await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is { } image
-        && await generation.DeleteAsync(image, context.RequestAborted).ConfigureAwait(false)
-            ? Results.NoContent()
-            : NoImage(context, itid);
-
-    private static async Task<UForgeDocumentResult> Status(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog) =>
-        await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is { } image
-            ? new UForgeDocumentResult(ImageMapping.ToStatus(image))
-            : NoImage(context, itid);
-
-    private static async Task<UForgeDocumentResult> Cancel(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog,
-        ImageGeneration generation)
-    {
-        if (await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is not { } image)
-            return NoImage(context, itid);
-        var cancelled = await generation.CancelAsync(image, context.RequestAborted).ConfigureAwait(false);
-        return new UForgeDocumentResult(ImageMapping.ToStatus(cancelled));
-    }
-
-    private static async Task<UForgeDocumentResult> Packages(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog)
-    {
-        if (await Find(context, uid, aid, itid, catalog).ConfigureAwait(false) is not { } image)
-            return NoImage(context, itid);
-        if (image.Status.State != ImageState.Complete)
-            throw new CatalogConflictException($"Image {itid} is not complete yet: its packages are known once it is built.");
-        return new UForgeDocumentResult(ImageMapping.ToPackages(image));
-    }
-
-    private static async Task<UForgeDocumentResult> UserImages(HttpContext context, string uid, ICatalogStore catalog)
-    {
-        var (page, total) = ListQuery.Apply(await catalog.ListImagesAsync(uid, null, context.RequestAborted).ConfigureAwait(false), context.Request, Fields);
-        return new UForgeDocumentResult(new Doc.Images { Items = [.. page.Select(i => ImageMapping.ToDocument(i))], Total = total });
-    }
-
-    private static async Task<UForgeDocumentResult> UserStatuses(HttpContext context, string uid, ICatalogStore catalog)
-    {
-        var (page, total) = ListQuery.Apply(await catalog.ListImagesAsync(uid, null, context.RequestAborted).ConfigureAwait(false), context.Request, Fields);
-        return new UForgeDocumentResult(new Doc.OpStatuses { Items = [.. page.Select(ImageMapping.ToStatus)], Total = total });
-    }
-
-    private static async Task<UForgeDocumentResult> UserImage(HttpContext context, string uid, long itid, ICatalogStore catalog,
-        IOptions<KilnOptions> options) =>
-        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
-            ? await Document(context, image, catalog, options).ConfigureAwait(false)
-            : NoImage(context, itid);
-
-    private static async Task<IResult> UserImageDelete(HttpContext context, string uid, long itid, ICatalogStore catalog, ImageGeneration generation) =>
-        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
-        && await generation.DeleteAsync(image, context.RequestAborted).ConfigureAwait(false)
-            ? Results.NoContent()
-            : NoImage(context, itid);
-
-    private static async Task<UForgeDocumentResult> UserImageStatus(HttpContext context, string uid, long itid, ICatalogStore catalog) =>
-        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
-            ? new UForgeDocumentResult(ImageMapping.ToStatus(image))
-            : NoImage(context, itid);
-
-    private static async Task<UForgeDocumentResult> UserImageCancel(HttpContext context, string uid, long itid, ICatalogStore catalog,
-        ImageGeneration generation) =>
-        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
-            ? new UForgeDocumentResult(ImageMapping.ToStatus(await generation.CancelAsync(image, context.RequestAborted).ConfigureAwait(false)))
-            : NoImage(context, itid);
-
-    /// <summary>The image document, with a fresh download id when the image can be downloaded (and the answer is not a 304).</summary>
-    private static async Task<UForgeDocumentResult> Document(HttpContext context, Image image, ICatalogStore catalog, IOptions<KilnOptions> options)
-    {
         string? downloadId = null;
         if (Downloadable(image) && !NotModified(context, image))
             downloadId = (await catalog.IssueDownloadTicketAsync(image.Id, options.Value.DownloadTicketLifetime, context.RequestAborted)
                 .ConfigureAwait(false)).Id;
         return new UForgeDocumentResult(ImageMapping.ToDocument(image, downloadId));
+    }
+
+    private static async Task<UForgeDocumentResult> Regenerate(HttpContext context, string uid, long itid, ICatalogStore catalog, ImageGeneration generation)
+    {
+        if (await FindAsync(context, uid, itid, catalog).ConfigureAwait(false) is not { } image)
+            return NoImage(context, itid);
+        var again = await generation.RegenerateAsync(image, context.RequestAborted).ConfigureAwait(false);
+        return new UForgeDocumentResult(ImageMapping.ToDocument(again), StatusCodes.Status201Created, "/api/" + ImageMapping.Uri(again));
+    }
+
+    private static async Task<IResult> Delete(HttpContext context, string uid, long itid, ICatalogStore catalog, ImageGeneration generation) =>
+        await FindAsync(context, uid, itid, catalog).ConfigureAwait(false) is { } image
+        && await generation.DeleteAsync(image, context.RequestAborted).ConfigureAwait(false)
+            ? Results.NoContent()
+            : NoImage(context, itid);
+
+    private static async Task<UForgeDocumentResult> Status(HttpContext context, string uid, long itid, ICatalogStore catalog) =>
+        await FindAsync(context, uid, itid, catalog).ConfigureAwait(false) is { } image
+            ? new UForgeDocumentResult(ImageMapping.ToStatus(image))
+            : NoImage(context, itid);
+
+    private static async Task<UForgeDocumentResult> Cancel(HttpContext context, string uid, long itid, ICatalogStore catalog, ImageGeneration generation) =>
+        await FindAsync(context, uid, itid, catalog).ConfigureAwait(false) is { } image
+            ? new UForgeDocumentResult(ImageMapping.ToStatus(await generation.CancelAsync(image, context.RequestAborted).ConfigureAwait(false)))
+            : NoImage(context, itid);
+
+    private static async Task<UForgeDocumentResult> Packages(HttpContext context, string uid, long itid, ICatalogStore catalog)
+    {
+        if (await FindAsync(context, uid, itid, catalog).ConfigureAwait(false) is not { } image)
+            return NoImage(context, itid);
+        if (image.Status.State != ImageState.Complete)
+            throw new CatalogConflictException($"Image {itid} is not complete yet: its packages are known once it is built.");
+        return new UForgeDocumentResult(ImageMapping.ToPackages(image));
     }
 
     internal static bool Downloadable(Image image) => image is { Compress: true, Artefact: not null, Status.State: ImageState.Complete };
@@ -221,12 +173,29 @@ internal static class ImageEndpoints
     private static bool NotModified(HttpContext context, Image image) =>
         context.Request.Headers.IfNoneMatch.Any(v => v == $"\"{ImageMapping.Digest(image)}\"" || v == "*");
 
-    private static async Task<Image?> Find(HttpContext context, string uid, long aid, long itid, ICatalogStore catalog) =>
-        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image && image.ApplianceId == aid ? image : null;
+    /// <summary>The appliance named by the route (under /appliances/{aid}), or null on the user-level routes.</summary>
+    private static long? ApplianceOf(HttpContext context) =>
+        context.GetRouteValue("aid") is string aid ? long.Parse(aid, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    private static UForgeDocumentResult NoAppliance(HttpContext context, long aid) =>
-        UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"No appliance {aid}.");
+    /// <summary>The user's image; under an appliance's route, only if it belongs to that appliance.</summary>
+    private static async Task<Image?> FindAsync(HttpContext context, string uid, long itid, ICatalogStore catalog) =>
+        await catalog.GetImageAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
+        && (ApplianceOf(context) is not { } aid || image.ApplianceId == aid)
+            ? image
+            : null;
+
+    /// <summary>One page of the user's images (of the route's appliance, if any) and the number of matches; a null page when that appliance does not exist.</summary>
+    private static async Task<(IReadOnlyList<Image>? Page, int Total)> ListAsync(HttpContext context, string uid, ICatalogStore catalog)
+    {
+        var aid = ApplianceOf(context);
+        if (aid is { } id && await catalog.GetApplianceAsync(uid, id, context.RequestAborted).ConfigureAwait(false) is null)
+            return (null, 0);
+        return ListQuery.Apply(await catalog.ListImagesAsync(uid, aid, context.RequestAborted).ConfigureAwait(false), context.Request, Fields);
+    }
+
+    private static UForgeDocumentResult NoAppliance(HttpContext context) =>
+        UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"No appliance {ApplianceOf(context)}.");
 
     private static UForgeDocumentResult NoImage(HttpContext context, long itid) =>
-        UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"No image {itid} in this appliance.");
+        UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"No image {itid} here.");
 }
