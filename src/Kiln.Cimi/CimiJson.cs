@@ -7,10 +7,11 @@ namespace Kiln.Cimi;
 /// <summary>
 /// CIMI documents as JSON (<c>application/json</c>): flat objects with <c>resourceURI</c> first, then the attributes
 /// in the xsd's order; references as <c>{"href": ".."}</c>, <c>properties</c> an object, <c>operations</c> an array
-/// of <c>{rel, href}</c>; a collection's entries under <c>machineImages</c> / <c>jobs</c>, each with its own
-/// <c>resourceURI</c>. Absent values are left out.
+/// of <c>{rel, href}</c>; a collection's entries under <c>machineImages</c>, <c>machines</c>, <c>disks</c>,
+/// <c>machineConfigurations</c>, <c>machineTemplates</c> or <c>jobs</c>, each with its own <c>resourceURI</c>. Absent
+/// values are left out.
 /// </summary>
-public static class CimiJson
+public static partial class CimiJson
 {
     /// <summary>The Content-Type of answers, exactly (clients compare it without parameters).</summary>
     public const string ContentType = "application/json";

@@ -1,6 +1,6 @@
 namespace Kiln.Cimi;
 
-/// <summary>The enumerations' values as CIMI writes them (<c>AVAILABLE</c>, <c>PARTIAL_SNAPSHOT</c>), and back.</summary>
+/// <summary>The enumerations' values as CIMI writes them (<c>AVAILABLE</c>, <c>PARTIAL_SNAPSHOT</c>, <c>STARTED</c>), and back.</summary>
 public static class CimiWireNames
 {
     public static string Of(MachineImageState state) => state switch
@@ -18,6 +18,19 @@ public static class CimiWireNames
         MachineImageType.Snapshot => "SNAPSHOT",
         MachineImageType.PartialSnapshot => "PARTIAL_SNAPSHOT",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string Of(MachineState state) => state switch
+    {
+        MachineState.Creating => "CREATING",
+        MachineState.Starting => "STARTING",
+        MachineState.Started => "STARTED",
+        MachineState.Stopping => "STOPPING",
+        MachineState.Stopped => "STOPPED",
+        MachineState.Capturing => "CAPTURING",
+        MachineState.Deleting => "DELETING",
+        MachineState.Error => "ERROR",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
     public static string Of(JobState state) => state switch

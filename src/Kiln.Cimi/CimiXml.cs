@@ -8,10 +8,11 @@ namespace Kiln.Cimi;
 /// CIMI documents as XML (<c>application/xml</c>): the root in the CIMI namespace as default namespace
 /// (<c>&lt;MachineImage xmlns="http://schemas.dmtf.org/cimi/1" resourceURI="..."&gt;</c>), children unprefixed, in
 /// the xsd's order, absent values left out. Writes <see cref="CloudEntryPoint"/>, <see cref="MachineImage"/>,
-/// <see cref="MachineImageCollection"/>, <see cref="Job"/>, <see cref="JobCollection"/> and <see cref="CimiError"/>;
-/// reads MachineImage create and edit bodies.
+/// <see cref="Machine"/>, <see cref="Disk"/>, <see cref="MachineConfiguration"/>, <see cref="MachineTemplate"/>,
+/// <see cref="Job"/>, their collections, and <see cref="CimiError"/>; reads MachineImage create and edit bodies, and
+/// the create bodies of machines, machine configurations and machine templates, and action bodies.
 /// </summary>
-public static class CimiXml
+public static partial class CimiXml
 {
     /// <summary>The Content-Type of answers, exactly (clients compare it without parameters).</summary>
     public const string ContentType = "application/xml";

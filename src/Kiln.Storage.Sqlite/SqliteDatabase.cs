@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Kiln.Storage.Sqlite;
 
@@ -9,6 +11,14 @@ namespace Kiln.Storage.Sqlite;
 public sealed class SqliteDatabase
 {
     private readonly string _connectionString;
+
+    /// <summary>
+    /// The native connections already set up. The pool (shared by every instance on the same file) lends the same
+    /// handle out again, and the settings live as long as it does; a handle closed and collected drops out by itself.
+    /// </summary>
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
+
+    private static readonly object Done = new();
 
     public SqliteDatabase(string path)
     {
@@ -29,8 +39,16 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        // Per connection: wait up to 10 s for another writer instead of failing, and keep foreign keys honest.
-        Execute(connection, "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+        // These settings belong to the native connection and none is stored in the file (synchronous included, even
+        // under WAL): each physical connection needs them once, not each time the pool lends it out again.
+        var handle = connection.Handle!;
+        if (!Configured.TryGetValue(handle, out _))
+        {
+            // Wait up to 10 s for another writer instead of failing, keep foreign keys honest, and under WAL sync at
+            // checkpoints rather than at every commit (a commit may be lost at power loss, never corrupted).
+            Execute(connection, "PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+            Configured.AddOrUpdate(handle, Done);
+        }
         return connection;
     }
 

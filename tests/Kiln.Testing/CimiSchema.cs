@@ -21,7 +21,7 @@ public static class CimiSchema
     public const string Namespace = "http://schemas.dmtf.org/cimi/1";
 
     /// <summary>The single resources the seed gives a <c>resourceURI</c> attribute the xsd declares on Collection only.</summary>
-    private static readonly HashSet<string> SingleResources = ["CloudEntryPoint", "MachineImage", "Job"];
+    private static readonly HashSet<string> SingleResources = ["CloudEntryPoint", "MachineImage", "Job", "Machine", "MachineConfiguration", "MachineTemplate"];
 
     private static readonly Lazy<XmlSchemaSet> Schemas = new(Load);
 

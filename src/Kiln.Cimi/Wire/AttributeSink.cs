@@ -57,6 +57,19 @@ internal abstract class AttributeSink(IReadOnlySet<string>? select)
         }
     }
 
+    /// <summary>
+    /// Values with structure of their own, none a resource (a configuration's disks): XML one
+    /// <paramref name="element"/> each, JSON an array of objects under <paramref name="attribute"/>. $select picks the
+    /// attribute as a whole, never the items' parts.
+    /// </summary>
+    public void Objects<TItem>(string attribute, string element, IReadOnlyList<TItem> items, Action<TItem, AttributeSink> parts)
+    {
+        if (items.Count > 0 && Selected(attribute))
+        {
+            WriteObjects(attribute, element, items, parts);
+        }
+    }
+
     public void Properties(IReadOnlyList<KeyValuePair<string, string>> properties)
     {
         if (properties.Count > 0 && Selected("properties"))
@@ -82,6 +95,18 @@ internal abstract class AttributeSink(IReadOnlySet<string>? select)
         }
     }
 
+    /// <summary>
+    /// A value CIMI has but its xsd does not (a Disk's id): JSON, which no schema constrains, carries it; XML leaves it
+    /// out, since any element there the xsd does not declare would make the document invalid.
+    /// </summary>
+    public void JsonOnlyText(string attribute, string? value)
+    {
+        if (value is not null && Selected(attribute))
+        {
+            WriteJsonOnlyText(attribute, value);
+        }
+    }
+
     protected abstract void WriteText(string attribute, string value);
 
     protected abstract void WriteInteger(string attribute, long value);
@@ -91,6 +116,10 @@ internal abstract class AttributeSink(IReadOnlySet<string>? select)
     protected abstract void WriteRef(string attribute, string href);
 
     protected abstract void WriteRefs(string attribute, string element, IReadOnlyList<string> hrefs);
+
+    protected abstract void WriteObjects<TItem>(string attribute, string element, IReadOnlyList<TItem> items, Action<TItem, AttributeSink> parts);
+
+    protected abstract void WriteJsonOnlyText(string attribute, string value);
 
     protected abstract void WriteProperties(IReadOnlyList<KeyValuePair<string, string>> properties);
 

@@ -28,6 +28,22 @@ internal sealed class JsonAttributeSink(Utf8JsonWriter writer, IReadOnlySet<stri
         writer.WriteEndArray();
     }
 
+    protected override void WriteObjects<TItem>(string attribute, string element, IReadOnlyList<TItem> items, Action<TItem, AttributeSink> parts)
+    {
+        var inner = new JsonAttributeSink(writer, select: null);
+        writer.WriteStartArray(attribute);
+        foreach (var item in items)
+        {
+            writer.WriteStartObject();
+            parts(item, inner);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    protected override void WriteJsonOnlyText(string attribute, string value) => writer.WriteString(attribute, value);
+
     protected override void WriteProperties(IReadOnlyList<KeyValuePair<string, string>> properties)
     {
         writer.WriteStartObject("properties");

@@ -1,79 +1,26 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Kiln.Cimi.Wire;
 
 /// <summary>
-/// MachineImage bodies in JSON: a flat object of attributes (<c>resourceURI</c> and unknown members skipped), or one
-/// wrapped in a member named like an XML root (<c>{"machineImageCreate": {...}}</c>). Values padded with whitespace
-/// are trimmed; <c>null</c> is the same as absent.
+/// Request bodies in JSON: a flat object of attributes (<c>resourceURI</c> and unknown members skipped), or one wrapped
+/// in a member named like an XML root (<c>{"machineImageCreate": {...}}</c>). Values padded with whitespace are
+/// trimmed; <c>null</c> is the same as absent. One file per kind of body; this one has what they share.
 /// </summary>
-internal static class JsonBodies
+internal static partial class JsonBodies
 {
     private static readonly JsonDocumentOptions Options = new()
     {
-        // Deeper than any MachineImage body; the limit bounds the parser's work on hostile nesting.
+        // Deeper than any CIMI body; the limit bounds the parser's work on hostile nesting.
         MaxDepth = 32,
     };
 
-    public static MachineImageBody ReadMachineImage(byte[] body)
-    {
-        using var json = Parse(body);
-        var (image, path) = (json.RootElement, "$");
-        if (image.ValueKind != JsonValueKind.Object)
-        {
-            throw Fail(path, $"expected a JSON object with the MachineImage's attributes, not {Describe(image)}");
-        }
-
-        if (Wrapped(image) is { } wrapped)
-        {
-            (image, path) = (wrapped.Value, JsonPath.Member(path, wrapped.Name));
-        }
-
-        string? name = null, description = null, imageLocation = null;
-        MachineImageType? type = null;
-        IReadOnlyList<KeyValuePair<string, string>>? properties = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var member in image.EnumerateObject())
-        {
-            var at = JsonPath.Member(path, member.Name);
-            if (member.Name is "name" or "description" or "type" or "imageLocation" or "properties" && !seen.Add(member.Name))
-            {
-                throw Fail(at, "is given twice");
-            }
-
-            switch (member.Name)
-            {
-                case "name":
-                    name = String(member.Value, at);
-                    break;
-                case "description":
-                    description = String(member.Value, at);
-                    break;
-                case "type":
-                    type = String(member.Value, at) is { } text ? Type(text, at) : null;
-                    break;
-                case "imageLocation":
-                    // A string as CIMI has it, or a reference as some clients send it.
-                    imageLocation = member.Value.ValueKind == JsonValueKind.Object
-                        ? Href(member.Value, at)
-                        : String(member.Value, at);
-                    break;
-                case "properties":
-                    properties = Properties(member.Value, at);
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return new MachineImageBody(name, description, type, imageLocation, properties);
-    }
-
-    private static JsonDocument Parse(byte[] body)
+    private static JsonDocument Parse(byte[] body, BodyKind kind)
     {
         if (body.Length == 0)
         {
-            throw new CimiFormatException("The body is empty: expected a JSON object with the MachineImage's attributes.");
+            throw new CimiFormatException($"The body is empty: expected a JSON object with the {kind.Document}'s attributes.");
         }
 
         // Some clients (PowerShell, .NET's Encoding.UTF8) put a byte order mark first; the parser refuses one.
@@ -106,18 +53,41 @@ internal static class JsonBodies
         }
     }
 
-    private static (string Name, JsonElement Value)? Wrapped(JsonElement root)
+    /// <summary>The object holding the body's attributes, and its path: the root, or the one it wraps.</summary>
+    private static (JsonElement Object, string Path) Root(JsonDocument json, BodyKind kind)
     {
+        var root = json.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw Fail("$", $"expected a JSON object with the {kind.Document}'s attributes, not {Describe(root)}");
+        }
+
         using var members = root.EnumerateObject();
         if (!members.MoveNext())
         {
-            return null;
+            return (root, "$");
         }
 
         var only = members.Current;
-        return !members.MoveNext() && MachineImageBody.Roots.Contains(only.Name) && only.Value.ValueKind == JsonValueKind.Object
-            ? (only.Name, only.Value)
-            : null;
+        return !members.MoveNext() && kind.Roots.Contains(only.Name) && only.Value.ValueKind == JsonValueKind.Object
+            ? (only.Value, JsonPath.Member("$", only.Name))
+            : (root, "$");
+    }
+
+    /// <summary>The object's members with their paths, refusing a second one of the names in <paramref name="once"/>.</summary>
+    private static IEnumerable<(JsonProperty Member, string At)> Members(JsonElement value, string path, IReadOnlyCollection<string> once)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in value.EnumerateObject())
+        {
+            var at = JsonPath.Member(path, member.Name);
+            if (once.Contains(member.Name) && !seen.Add(member.Name))
+            {
+                throw Fail(at, "is given twice");
+            }
+
+            yield return (member, at);
+        }
     }
 
     private static string? String(JsonElement value, string at) => value.ValueKind switch
@@ -127,17 +97,56 @@ internal static class JsonBodies
         _ => throw Fail(at, $"must be a string, not {Describe(value)}"),
     };
 
-    private static MachineImageType Type(string text, string at) =>
-        CimiWireNames.TryParse(text, out var type)
-            ? type
-            : throw Fail(at, $"must be {CimiWireNames.MachineImageTypes}, not \"{text}\"");
+    /// <summary>A count or a size: a JSON integer (or a string holding one), never negative.</summary>
+    private static long? Integer(JsonElement value, string at, long max)
+    {
+        long number;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.Number when value.TryGetInt64(out number) && number >= 0:
+                break;
+
+            // As properties take 2 for "2", sizes take "2" for 2: clients that build JSON from strings send them so.
+            case JsonValueKind.String when long.TryParse(value.GetString()!.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number) && number >= 0:
+                break;
+            default:
+                var shown = value.ValueKind switch
+                {
+                    JsonValueKind.Number => value.GetRawText(),
+                    JsonValueKind.String => $"\"{value.GetString()}\"",
+                    _ => Describe(value),
+                };
+                throw Fail(at, $"must be an integer of 0 or more, not {shown}");
+        }
+
+        return number <= max ? number : throw Fail(at, $"must be at most {max}, not {number}");
+    }
+
+    private static bool? Boolean(JsonElement value, string at) => value.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        JsonValueKind.Null => null,
+        JsonValueKind.String when bool.TryParse(value.GetString()!.Trim(), out var flag) => flag,
+        _ => throw Fail(at, $"must be true or false, not {Describe(value)}"),
+    };
+
+    /// <summary>A reference to a resource: <c>{"href": ".."}</c> as CIMI has it, or the URI as a plain string.</summary>
+    private static string? Ref(JsonElement value, string at) => value.ValueKind switch
+    {
+        JsonValueKind.Object => Href(value, at),
+        JsonValueKind.String or JsonValueKind.Null => String(value, at),
+        _ => throw Fail(at, $"must be a string or an object with an href, not {Describe(value)}"),
+    };
 
     private static string? Href(JsonElement reference, string at) =>
         reference.TryGetProperty("href", out var href)
             ? String(href, JsonPath.Member(at, "href"))
             : throw Fail(at, "must be a string or an object with an href");
 
-    private static IReadOnlyList<KeyValuePair<string, string>>? Properties(JsonElement value, string at)
+    private static IReadOnlyList<KeyValuePair<string, string>>? PropertyObject(JsonElement value, string at)
     {
         if (value.ValueKind == JsonValueKind.Null)
         {
@@ -182,4 +191,37 @@ internal static class JsonBodies
     };
 
     private static CimiFormatException Fail(string path, string message) => new($"{path} {message}.") { Path = path };
+
+    /// <summary>What every resource's body may say of itself: name, description and properties.</summary>
+    private sealed class Common
+    {
+        /// <summary>The names of <see cref="Read"/>'s members; each may appear once only.</summary>
+        public static IReadOnlyCollection<string> Once { get; } = ["name", "description", "properties"];
+
+        public string? Name { get; private set; }
+
+        public string? Description { get; private set; }
+
+        /// <summary>Null when the body has no properties (or null for them).</summary>
+        public IReadOnlyList<KeyValuePair<string, string>>? Properties { get; private set; }
+
+        /// <summary>False when <paramref name="member"/> is none of the common ones.</summary>
+        public bool Read(JsonProperty member, string at)
+        {
+            switch (member.Name)
+            {
+                case "name":
+                    Name = String(member.Value, at);
+                    return true;
+                case "description":
+                    Description = String(member.Value, at);
+                    return true;
+                case "properties":
+                    Properties = PropertyObject(member.Value, at);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+    }
 }

@@ -8,10 +8,6 @@ internal sealed record MachineImageBody(
     string? ImageLocation,
     IReadOnlyList<KeyValuePair<string, string>>? Properties)
 {
-    /// <summary>The roots (XML) or wrapping members (JSON) a MachineImage body may come under.</summary>
-    public static IReadOnlySet<string> Roots { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "MachineImage", "machineImage", "MachineImageCreate", "machineImageCreate" };
-
     public MachineImageCreate ToCreate() => new()
     {
         Name = Name,

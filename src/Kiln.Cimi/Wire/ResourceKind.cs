@@ -14,5 +14,16 @@ internal static class ResourceKinds
     public static ResourceKind<MachineImage> MachineImage { get; } =
         new("MachineImage", CimiUris.MachineImage, "machineImages", MachineImageAttributes.Write);
 
+    public static ResourceKind<Machine> Machine { get; } =
+        new("Machine", CimiUris.Machine, "machines", MachineAttributes.Write);
+
+    public static ResourceKind<Disk> Disk { get; } = new("Disk", CimiUris.Disk, "disks", DiskAttributes.Write);
+
+    public static ResourceKind<MachineConfiguration> MachineConfiguration { get; } =
+        new("MachineConfiguration", CimiUris.MachineConfiguration, "machineConfigurations", MachineConfigurationAttributes.Write);
+
+    public static ResourceKind<MachineTemplate> MachineTemplate { get; } =
+        new("MachineTemplate", CimiUris.MachineTemplate, "machineTemplates", MachineTemplateAttributes.Write);
+
     public static ResourceKind<Job> Job { get; } = new("Job", CimiUris.Job, "jobs", JobAttributes.Write);
 }

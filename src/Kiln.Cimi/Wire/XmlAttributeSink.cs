@@ -26,6 +26,21 @@ internal sealed class XmlAttributeSink(XmlWriter writer, IReadOnlySet<string>? s
         }
     }
 
+    protected override void WriteObjects<TItem>(string attribute, string element, IReadOnlyList<TItem> items, Action<TItem, AttributeSink> parts)
+    {
+        var inner = new XmlAttributeSink(writer, select: null);
+        foreach (var item in items)
+        {
+            writer.WriteStartElement(element, CimiUris.Namespace);
+            parts(item, inner);
+            writer.WriteEndElement();
+        }
+    }
+
+    protected override void WriteJsonOnlyText(string attribute, string value)
+    {
+    }
+
     protected override void WriteProperties(IReadOnlyList<KeyValuePair<string, string>> properties)
     {
         foreach (var (name, value) in properties)

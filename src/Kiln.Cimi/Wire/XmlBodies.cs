@@ -1,14 +1,16 @@
+using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
 namespace Kiln.Cimi.Wire;
 
 /// <summary>
-/// MachineImage bodies in XML. Hardened: a DTD is an error and nothing is ever resolved, so no entity expands and no
-/// file or URL is read; the caller has bounded the size already. Lenient where clients differ: the root and its
-/// children in the CIMI namespace or in none, values padded with whitespace, unknown and foreign elements skipped.
+/// Request bodies in XML. Hardened: a DTD is an error and nothing is ever resolved, so no entity expands and no file or
+/// URL is read; the caller has bounded the size already. Lenient where clients differ: the root and its children in
+/// the CIMI namespace or in none, values padded with whitespace, unknown and foreign elements skipped. One file per
+/// kind of body; this one has what they share.
 /// </summary>
-internal static class XmlBodies
+internal static partial class XmlBodies
 {
     private static readonly XmlReaderSettings Settings = new()
     {
@@ -19,58 +21,24 @@ internal static class XmlBodies
         CloseInput = true,
     };
 
-    public static MachineImageBody ReadMachineImage(byte[] body)
+    /// <summary>The body's root, once it is known to be one of <paramref name="kind"/>'s.</summary>
+    private static XElement Root(byte[] body, BodyKind kind)
     {
-        var root = Load(body).Root!;
-        if (!IsOurs(root) || !MachineImageBody.Roots.Contains(root.Name.LocalName))
+        var root = Load(body, kind).Root!;
+        if (!IsOurs(root) || !kind.Roots.Contains(root.Name.LocalName))
         {
             var space = root.Name.NamespaceName.Length > 0 ? $" of namespace {root.Name.NamespaceName}" : "";
-            throw Fail(root, $"expected the element <MachineImage> or <MachineImageCreate>, not <{root.Name.LocalName}>{space}");
+            throw Fail(root, $"expected the element {kind.ExpectedRoots}, not <{root.Name.LocalName}>{space}");
         }
 
-        string? name = null, description = null, imageLocation = null;
-        MachineImageType? type = null;
-        PropertyList? properties = null;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in root.Elements().Where(IsOurs))
-        {
-            var local = element.Name.LocalName;
-            if (local is "name" or "description" or "type" or "imageLocation" && !seen.Add(local))
-            {
-                throw Fail(element, $"<{local}> is given twice");
-            }
-
-            switch (local)
-            {
-                case "name":
-                    name = Text(element);
-                    break;
-                case "description":
-                    description = Text(element);
-                    break;
-                case "type":
-                    type = Type(element);
-                    break;
-                case "imageLocation":
-                    // Text as the xsd has it, or a reference as some clients send it.
-                    imageLocation = element.Attribute("href")?.Value.Trim() ?? Text(element);
-                    break;
-                case "property":
-                    Property(element, properties ??= new PropertyList());
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        return new MachineImageBody(name, description, type, imageLocation, properties?.Items);
+        return root;
     }
 
-    private static XDocument Load(byte[] body)
+    private static XDocument Load(byte[] body, BodyKind kind)
     {
         if (body.Length == 0)
         {
-            throw new CimiFormatException("The body is empty: expected a <MachineImage> document.");
+            throw new CimiFormatException($"The body is empty: expected {kind.Article} <{kind.Document}> document.");
         }
 
         try
@@ -94,6 +62,22 @@ internal static class XmlBodies
         }
     }
 
+    /// <summary>The children of <paramref name="parent"/> that are ours, refusing a second one of the names in <paramref name="once"/>.</summary>
+    private static IEnumerable<XElement> Children(XElement parent, IReadOnlyCollection<string> once)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var element in parent.Elements().Where(IsOurs))
+        {
+            var local = element.Name.LocalName;
+            if (once.Contains(local) && !seen.Add(local))
+            {
+                throw Fail(element, $"<{local}> is given twice");
+            }
+
+            yield return element;
+        }
+    }
+
     // Unqualified (what clients written from examples send) or CIMI's; elements of other namespaces are not ours.
     private static bool IsOurs(XElement element) =>
         element.Name.NamespaceName is "" or CimiUris.Namespace;
@@ -108,12 +92,46 @@ internal static class XmlBodies
         return string.Concat(element.Nodes().OfType<XText>().Select(text => text.Value)).Trim();
     }
 
-    private static MachineImageType Type(XElement element)
+    /// <summary>A count or a size: xs:integer, and never negative.</summary>
+    private static long Integer(XElement element, long max)
+    {
+        var (local, text) = (element.Name.LocalName, Text(element));
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < 0)
+        {
+            throw Fail(element, $"<{local}> must be an integer of 0 or more, not \"{text}\"");
+        }
+
+        return value <= max ? value : throw Fail(element, $"<{local}> must be at most {max}, not {text}");
+    }
+
+    /// <summary>xs:boolean (<c>true</c>, <c>false</c>, <c>1</c>, <c>0</c>), whatever the letter case.</summary>
+    private static bool Boolean(XElement element)
     {
         var text = Text(element);
-        return CimiWireNames.TryParse(text, out var type)
-            ? type
-            : throw Fail(element, $"<type> must be {CimiWireNames.MachineImageTypes}, not \"{text}\"");
+        return text.ToUpperInvariant() switch
+        {
+            "TRUE" or "1" => true,
+            "FALSE" or "0" => false,
+            _ => throw Fail(element, $"<{element.Name.LocalName}> must be true or false, not \"{text}\""),
+        };
+    }
+
+    /// <summary>The element's <c>href</c>, trimmed; null when it has none or an empty one.</summary>
+    private static string? Href(XElement element) =>
+        element.Attribute("href")?.Value.Trim() is { Length: > 0 } href ? href : null;
+
+    /// <summary>A reference to a resource: its <c>href</c>, or the URI as the element's text as some clients send it.</summary>
+    private static string Ref(XElement element)
+    {
+        if (Href(element) is { } href)
+        {
+            return href;
+        }
+
+        var local = element.Name.LocalName;
+        return !element.HasElements && Text(element) is { Length: > 0 } text
+            ? text
+            : throw Fail(element, $"<{local}> needs an href attribute (<{local} href=\"...\"/>)");
     }
 
     private static void Property(XElement element, PropertyList properties)
@@ -141,5 +159,40 @@ internal static class XmlBodies
                 LinePosition = line.LinePosition,
             }
             : new CimiFormatException(char.ToUpperInvariant(message[0]) + message[1..] + ".");
+    }
+
+    /// <summary>What every resource's body may say of itself: name, description and properties.</summary>
+    private sealed class Common
+    {
+        private PropertyList? properties;
+
+        /// <summary>The names of <see cref="Read"/>'s elements that may appear once only.</summary>
+        public static IReadOnlyCollection<string> Once { get; } = ["name", "description"];
+
+        public string? Name { get; private set; }
+
+        public string? Description { get; private set; }
+
+        /// <summary>Null when the body has no property at all.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>>? Properties => properties?.Items;
+
+        /// <summary>False when <paramref name="element"/> is none of the common ones.</summary>
+        public bool Read(XElement element)
+        {
+            switch (element.Name.LocalName)
+            {
+                case "name":
+                    Name = Text(element);
+                    return true;
+                case "description":
+                    Description = Text(element);
+                    return true;
+                case "property":
+                    Property(element, properties ??= new PropertyList());
+                    return true;
+                default:
+                    return false;
+            }
+        }
     }
 }

@@ -22,6 +22,18 @@ internal static class XmlDocuments
             case MachineImage image:
                 Resource(writer, image, ResourceKinds.MachineImage, select);
                 break;
+            case Machine machine:
+                Resource(writer, machine, ResourceKinds.Machine, select);
+                break;
+            case Disk disk:
+                Resource(writer, disk, ResourceKinds.Disk, select);
+                break;
+            case MachineConfiguration configuration:
+                Resource(writer, configuration, ResourceKinds.MachineConfiguration, select);
+                break;
+            case MachineTemplate template:
+                Resource(writer, template, ResourceKinds.MachineTemplate, select);
+                break;
             case Job job:
                 Resource(writer, job, ResourceKinds.Job, select);
                 break;
@@ -30,6 +42,18 @@ internal static class XmlDocuments
                 break;
             case JobCollection jobs:
                 Collection(writer, CimiUris.JobCollection, jobs.Id, jobs.Count, jobs.Entries, ResourceKinds.Job, jobs.Operations, select);
+                break;
+            case MachineCollection machines:
+                Collection(writer, CimiUris.MachineCollection, machines.Id, machines.Count, machines.Entries, ResourceKinds.Machine, machines.Operations, select);
+                break;
+            case DiskCollection disks:
+                Collection(writer, CimiUris.DiskCollection, disks.Id, disks.Count, disks.Entries, ResourceKinds.Disk, disks.Operations, select);
+                break;
+            case MachineConfigurationCollection configurations:
+                Collection(writer, CimiUris.MachineConfigurationCollection, configurations.Id, configurations.Count, configurations.Entries, ResourceKinds.MachineConfiguration, configurations.Operations, select);
+                break;
+            case MachineTemplateCollection templates:
+                Collection(writer, CimiUris.MachineTemplateCollection, templates.Id, templates.Count, templates.Entries, ResourceKinds.MachineTemplate, templates.Operations, select);
                 break;
             case CimiError error:
                 Error(writer, error);

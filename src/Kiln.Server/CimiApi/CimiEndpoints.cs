@@ -4,6 +4,7 @@ using Kiln.Cimi.Query;
 using Kiln.Jobs;
 using Kiln.Server.Hosting;
 using Kiln.Server.Images;
+using Kiln.Server.Machines;
 using Kiln.Server.UForgeApi;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Kiln.Server.CimiApi;
 
 /// <summary>
 /// CIMI 1.0.1 at /cimi over the catalog the UForge API serves: the Cloud Entry Point, MachineImages (every image of
-/// the caller; every image for a user administrator) and the Jobs that make them.
+/// the caller; every image for a user administrator), the Jobs that make them, and Machines that run them
+/// (<see cref="CimiMachineEndpoints"/>, <see cref="CimiMachineConfigEndpoints"/>).
 /// </summary>
 internal static class CimiEndpoints
 {
@@ -31,6 +33,8 @@ internal static class CimiEndpoints
         secured.MapGet("/jobs", ListJobs).WithName("cimi_jobs").WithSummary("The jobs that build or import the caller's images");
         secured.MapGet("/jobs/{id:guid}", GetJob).WithName("cimi_job").WithSummary("One job");
         secured.MapDelete("/jobs/{id:guid}", CancelJob).WithName("cimi_job_delete").WithSummary("Cancel a running job");
+        secured.MapCimiMachines();
+        secured.MapCimiMachineConfigs();
     }
 
     /// <summary>Readable without credentials: it holds only links. Created: when this catalog was (its admin's creation).</summary>
@@ -38,16 +42,19 @@ internal static class CimiEndpoints
     {
         var admin = await catalog.FindUserAsync(Hosting.AdminBootstrap.AdminLogin, context.RequestAborted).ConfigureAwait(false);
         var links = new CimiLinks(context.Request);
-        var query = Query(context, new HashSet<string>(StringComparer.Ordinal) { "id", "name", "description", "created", "baseURI", "machineImages", "jobs", "driver", "provider" });
+        var query = Query(context, new HashSet<string>(StringComparer.Ordinal) { "id", "name", "description", "created", "baseURI", "machines", "machineTemplates", "machineConfigs", "machineImages", "jobs", "driver", "provider" });
         return new CimiResult(new CloudEntryPoint
         {
             Id = links.CloudEntryPoint,
             Name = "Kiln",
-            Description = "Kiln machine image factory: the machine images of its catalog and the jobs that make them",
+            Description = "Kiln machine image factory: the machine images of its catalog, the jobs that make them, and machines that run them",
             Created = admin?.Stamp.Created,
             BaseUri = links.Base,
             Collections = new Dictionary<string, string>
             {
+                [CimiCollections.Machines] = links.Machines,
+                [CimiCollections.MachineTemplates] = links.MachineTemplates,
+                [CimiCollections.MachineConfigs] = links.MachineConfigs,
                 [CimiCollections.MachineImages] = links.MachineImages,
                 [CimiCollections.Jobs] = links.Jobs,
             },
@@ -80,11 +87,12 @@ internal static class CimiEndpoints
             : NoImage(context, id);
 
     /// <summary>
-    /// imageLocation names what the image is made from: an http(s) URL is imported (202 and a job); a Machine would be
-    /// captured, but Kiln serves no Machines yet (501). Making an image needs the image_generate entitlement, as it does
-    /// through the UForge API (403 otherwise).
+    /// imageLocation names what the image is made from: a Machine of the caller's is captured (it must be STOPPED: 409
+    /// otherwise), an http(s) URL is imported; either way 202 with the image CREATING and its job. Making an image needs
+    /// the image_generate entitlement, as it does through the UForge API (403 otherwise).
     /// </summary>
-    private static async Task<IResult> CreateImage(HttpContext context, ImageGeneration generation, IOptions<KilnOptions> options)
+    private static async Task<IResult> CreateImage(HttpContext context, ImageGeneration generation, IMachineStore machines, MachineCapture capture,
+        IOptions<KilnOptions> options)
     {
         if (!context.Caller().Has(Entitlements.ImageGenerate))
             return CimiErrors.Result(context, StatusCodes.Status403Forbidden, $"Making a machine image needs the '{Entitlements.ImageGenerate}' entitlement.");
@@ -97,20 +105,34 @@ internal static class CimiEndpoints
             return CimiErrors.Result(context, StatusCodes.Status400BadRequest,
                 "imageLocation is required: the http(s) URL of a disk image to import, or a Machine to capture.");
         var location = body.ImageLocation.Trim();
-        if (location.StartsWith(links.Machines, StringComparison.Ordinal) || location.Contains("/cimi/machines/", StringComparison.Ordinal))
-            return CimiErrors.Result(context, StatusCodes.Status501NotImplemented,
-                $"Capturing a machine ('{location}') needs CIMI Machines, which Kiln does not serve yet; import a disk image from an http(s) URL instead.");
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var source))
-            return CimiErrors.Result(context, StatusCodes.Status400BadRequest, $"imageLocation '{location}' is not an absolute URL.");
         var label = new ImageLabel(body.Name, body.Description, UserProperties(body.Properties));
         Image image;
-        try
+        if (location.StartsWith(links.Machines, StringComparison.Ordinal) || location.Contains("/cimi/machines/", StringComparison.Ordinal))
         {
-            image = await generation.ImportAsync(context.Caller().Login, source, label, context.RequestAborted).ConfigureAwait(false);
+            if (MachineCapture.MachineIdOf(location) is not { } machineId
+                || await CimiMachineEndpoints.FindAsync(context, machineId, machines).ConfigureAwait(false) is not { } machine)
+                return CimiErrors.Result(context, StatusCodes.Status400BadRequest, $"imageLocation '{location}' is not one of your machines.");
+            try
+            {
+                image = await capture.CaptureAsync(machine, links.Machine(machine.Id), label, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (MachineConflictException e)
+            {
+                return CimiErrors.Result(context, StatusCodes.Status409Conflict, e.Message);
+            }
         }
-        catch (ArgumentException e)
+        else
         {
-            return CimiErrors.Result(context, StatusCodes.Status400BadRequest, e.Message.Split(" (Parameter", 2)[0]);
+            if (!Uri.TryCreate(location, UriKind.Absolute, out var source))
+                return CimiErrors.Result(context, StatusCodes.Status400BadRequest, $"imageLocation '{location}' is not an absolute URL.");
+            try
+            {
+                image = await generation.ImportAsync(context.Caller().Login, source, label, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (ArgumentException e)
+            {
+                return CimiErrors.Result(context, StatusCodes.Status400BadRequest, e.Message.Split(" (Parameter", 2)[0]);
+            }
         }
         var href = links.MachineImage(image.Id);
         return new CimiResult(CimiImageMapping.ToDocument(image, links), StatusCodes.Status202Accepted)
@@ -186,7 +208,7 @@ internal static class CimiEndpoints
 
     private static string Digest(Image image) => image.Stamp.Digest("image", image.Id);
 
-    private static CimiQuery Query(HttpContext context, IReadOnlySet<string> attributes)
+    internal static CimiQuery Query(HttpContext context, IReadOnlySet<string> attributes)
     {
         var query = CimiQuery.Parse(context.Request.Query);
         query.Validate(attributes);
@@ -205,7 +227,7 @@ internal static class CimiEndpoints
         return [.. all.OrderBy(i => i.Id)];
     }
 
-    private static async Task<Image?> FindImageAsync(HttpContext context, long id, ICatalogStore catalog)
+    internal static async Task<Image?> FindImageAsync(HttpContext context, long id, ICatalogStore catalog)
     {
         var caller = context.Caller();
         var image = await catalog.GetImageByIdAsync(id, context.RequestAborted).ConfigureAwait(false);
@@ -215,22 +237,23 @@ internal static class CimiEndpoints
     private static async Task<(JobInfo Job, Image Image)?> FindJobAsync(HttpContext context, Guid id, ICatalogStore catalog, IJobQueue queue)
     {
         if (await queue.GetAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } job
-            || job.Type is not (ImageBuildJob.Type or ImageImportJob.Type)
+            || job.Type is not (ImageBuildJob.Type or ImageImportJob.Type or MachineCapture.JobType)
             || !long.TryParse(job.Payload, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var imageId))
             return null;
         return await FindImageAsync(context, imageId, catalog).ConfigureAwait(false) is { } image && image.JobId == id ? (job, image) : null;
     }
 
-    private static Dictionary<string, string> UserProperties(IEnumerable<KeyValuePair<string, string>> properties)
+    /// <summary>The properties a user gave, without those Kiln sets (<paramref name="reserved"/>; the image's by default).</summary>
+    internal static Dictionary<string, string> UserProperties(IEnumerable<KeyValuePair<string, string>> properties, IReadOnlySet<string>? reserved = null)
     {
         var kept = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in properties)
-            if (!CimiImageMapping.KilnProperties.Contains(key))
+            if (!(reserved ?? CimiImageMapping.KilnProperties).Contains(key))
                 kept[key] = value;
         return kept;
     }
 
-    private static async Task<T> ReadAsync<T>(HttpContext context, IOptions<KilnOptions> options,
+    internal static async Task<T> ReadAsync<T>(HttpContext context, IOptions<KilnOptions> options,
         Func<Stream, long, CancellationToken, Task<T>> xml, Func<Stream, long, CancellationToken, Task<T>> json)
     {
         var format = CimiRepresentation.OfBody(context.Request);

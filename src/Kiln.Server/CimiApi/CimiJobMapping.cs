@@ -28,7 +28,7 @@ internal static class CimiJobMapping
         return new Job
         {
             Id = id,
-            Name = $"{(job.Type == "image-import" ? "import" : "build")} of image {image.Id}",
+            Name = $"{job.Type switch { "image-import" => "import", "image-capture" => "capture", _ => "build" }} of image {image.Id}",
             Created = job.EnqueuedAt,
             Updated = job.FinishedAt ?? job.StartedAt ?? job.EnqueuedAt,
             State = state,

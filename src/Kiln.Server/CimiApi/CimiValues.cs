@@ -16,5 +16,8 @@ internal static class CimiValues
 
     public static CimiValue? Of(long? number) => number is { } n ? CimiValue.FromInt64(n) : (CimiValue?)null;
 
+    /// <summary>A number as documents write it (invariant digits).</summary>
+    public static string Text(long number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static CimiValue? Of(bool? flag) => flag is { } f ? CimiValue.FromBoolean(f) : (CimiValue?)null;
 }

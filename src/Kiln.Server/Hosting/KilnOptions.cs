@@ -61,7 +61,31 @@ public sealed class KilnOptions
     /// </summary>
     public bool ImportFromLocalAddresses { get; set; }
 
+    /// <summary>Machines this process runs at once (started, starting or stopping); starting one more answers 409.</summary>
+    public int MaxRunningMachines { get; set; } = 4;
+
+    /// <summary>QEMU's accelerator for machines: auto (KVM where /dev/kvm can be opened, else TCG emulation), kvm or tcg.</summary>
+    public string MachineAccelerator { get; set; } = "auto";
+
+    /// <summary>How long a stop waits for the guest to power off after the ACPI power button before QEMU is killed.</summary>
+    public TimeSpan MachineStopTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long QEMU may take to answer on its control socket once started.</summary>
+    public TimeSpan MachineStartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest memory a machine may have, in MiB.</summary>
+    public int MaxMachineMemoryMiB { get; set; } = 16 * 1024;
+
+    /// <summary>Most virtual CPUs a machine may have.</summary>
+    public int MaxMachineCpu { get; set; } = 16;
+
+    /// <summary>Largest disk a machine may have, in bytes (its copy-on-write disk grows only as the guest writes).</summary>
+    public long MaxMachineDiskBytes { get; set; } = 2L * 1024 * 1024 * 1024 * 1024;
+
     public string BlobDirectory => Path.Combine(DataDirectory, "blobs");
+
+    /// <summary>Each machine's disk, console and control socket, under machines/{id}.</summary>
+    public string MachinesDirectory => Path.Combine(DataDirectory, "machines");
 
     public string BuildsDirectory => Path.Combine(DataDirectory, "builds");
 

@@ -5,6 +5,7 @@ using Kiln.Builder.Processes;
 using Kiln.Catalog;
 using Kiln.Jobs;
 using Kiln.Server.Images;
+using Kiln.Server.Machines;
 using Kiln.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -45,6 +46,7 @@ internal static class KilnServices
         builder.Services.AddSingleton<ImageReconciler>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ImageReconciler>());
         builder.Services.AddHostedService<BuildWorkerService>();
+        builder.Services.AddKilnMachines();
         builder.Services.AddSingleton<Security.PasswordHashing>();
         builder.Services.AddSingleton<Security.Authenticator>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>

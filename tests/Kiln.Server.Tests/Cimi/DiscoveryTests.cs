@@ -38,7 +38,7 @@ public sealed class DiscoveryTests : IClassFixture<ApiOnlyKilnFactory>
         Assert.Equal(Ns + "CloudEntryPoint", root.Name);
         Assert.Equal("http://schemas.dmtf.org/cimi/1/CloudEntryPoint", (string?)root.Attribute("resourceURI"));
         Assert.Equal(
-            new[] { Ns + "id", Ns + "name", Ns + "description", Ns + "created", Ns + "baseURI", Ns + "machineImages", Ns + "jobs", KilnNs + "driver", KilnNs + "provider" },
+            new[] { Ns + "id", Ns + "name", Ns + "description", Ns + "created", Ns + "baseURI", Ns + "machines", Ns + "machineTemplates", Ns + "machineConfigs", Ns + "machineImages", Ns + "jobs", KilnNs + "driver", KilnNs + "provider" },
             root.Elements().Select(e => e.Name));
         Assert.Equal(Base + "cloudEntryPoint", Value(root, "id"));
         Assert.Equal(Base, Value(root, "baseURI"));
@@ -48,6 +48,9 @@ public sealed class DiscoveryTests : IClassFixture<ApiOnlyKilnFactory>
         Assert.True(DateTimeOffset.TryParse(Value(root, "created"), System.Globalization.CultureInfo.InvariantCulture, out _));
         Assert.Equal(MachineImages, (string?)root.Element(Ns + "machineImages")!.Attribute("href"));
         Assert.Equal(Base + "jobs", (string?)root.Element(Ns + "jobs")!.Attribute("href"));
+        Assert.Equal(Base + "machines", (string?)root.Element(Ns + "machines")!.Attribute("href"));
+        Assert.Equal(Base + "machine_templates", (string?)root.Element(Ns + "machineTemplates")!.Attribute("href"));
+        Assert.Equal(Base + "machine_configs", (string?)root.Element(Ns + "machineConfigs")!.Attribute("href"));
         Assert.False(root.Element(Ns + "machineImages")!.HasElements);
         Assert.Equal("kiln", root.Element(KilnNs + "driver")!.Value);
         Assert.Equal("kiln", root.Element(KilnNs + "provider")!.Value);
@@ -75,7 +78,7 @@ public sealed class DiscoveryTests : IClassFixture<ApiOnlyKilnFactory>
 
         Assert.Equal("http://schemas.dmtf.org/cimi/1/CloudEntryPoint", cep.GetProperty("resourceURI").GetString());
         Assert.Equal(
-            ["resourceURI", "id", "name", "description", "created", "baseURI", "machineImages", "jobs", "driver", "provider"],
+            ["resourceURI", "id", "name", "description", "created", "baseURI", "machines", "machineTemplates", "machineConfigs", "machineImages", "jobs", "driver", "provider"],
             cep.EnumerateObject().Select(p => p.Name).ToArray());
         var baseUri = cep.GetProperty("baseURI").GetString()!;
         Assert.Equal(Base, baseUri);
@@ -131,7 +134,7 @@ public sealed class DiscoveryTests : IClassFixture<ApiOnlyKilnFactory>
     {
         using var client = Admin(_kiln);
 
-        var missing = (await GetAsync(client, "/cimi/machines")).Expect(HttpStatusCode.NotFound);
+        var missing = (await GetAsync(client, "/cimi/volumes")).Expect(HttpStatusCode.NotFound);
 
         Assert.Equal(KilnNs + "error", missing.Xml.Name);
     }

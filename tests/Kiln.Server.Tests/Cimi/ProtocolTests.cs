@@ -33,7 +33,7 @@ public sealed class ProtocolTests : IClassFixture<ApiOnlyKilnFactory>
             (await SendAsync(client, HttpMethod.Put, path, "<MachineImage><name>x</name></MachineImage>",
                 headers: [("If-Match", "\"stale.x\"")])).Expect(HttpStatusCode.PreconditionFailed),
             (await SendAsync(client, HttpMethod.Post, "/cimi/machine_images",
-                "<MachineImage><imageLocation>http://localhost/cimi/machines/1</imageLocation></MachineImage>")).Expect(HttpStatusCode.NotImplemented),
+                "<MachineImage><imageLocation>http://localhost/cimi/machines/999999</imageLocation></MachineImage>")).Expect(HttpStatusCode.BadRequest),
             (await SendAsync(client, HttpMethod.Post, "/cimi/machine_images", "x", "text/plain")).Expect(HttpStatusCode.UnsupportedMediaType),
             (await SendAsync(client, HttpMethod.Patch, path, "<MachineImage/>")).Expect(HttpStatusCode.MethodNotAllowed),
             await DeleteAsync(client, path),

@@ -97,15 +97,15 @@ public sealed class SeedExchangeTests : IClassFixture<ApiOnlyKilnFactory>
     [Theory]
     [InlineData(SeedCreateBody)]
     [InlineData("<MachineImage><name>n</name><type>IMAGE</type><imageLocation>http://localhost/cimi/machines/inst1</imageLocation></MachineImage>")]
-    public async Task Creating_from_a_Machine_as_the_seed_does_answers_501_saying_capture_needs_Machines_and_creates_nothing(string body)
+    public async Task Creating_from_a_Machine_that_is_not_one_of_the_callers_answers_400_naming_it_and_creates_nothing(string body)
     {
         var before = await _kiln.Catalog.ListImagesAsync("admin", null, default);
         using var client = Admin(_kiln);
 
-        var refused = (await SendAsync(client, HttpMethod.Post, "/cimi/machine_images", body)).Expect(HttpStatusCode.NotImplemented);
+        var refused = (await SendAsync(client, HttpMethod.Post, "/cimi/machine_images", body)).Expect(HttpStatusCode.BadRequest);
 
-        Assert.Contains("Machines", refused.ErrorMessage, StringComparison.Ordinal);
         Assert.Contains("cimi/machines/inst1", refused.ErrorMessage, StringComparison.Ordinal);
+        Assert.Contains("not one of your machines", refused.ErrorMessage, StringComparison.Ordinal);
         Assert.Null(refused.Headers.Location);
         Assert.Null(refused.Header("CIMI-Job-URI"));
         Assert.Equal(before.Select(i => i.Id), (await _kiln.Catalog.ListImagesAsync("admin", null, default)).Select(i => i.Id));

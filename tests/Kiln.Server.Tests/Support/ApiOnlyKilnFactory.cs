@@ -59,21 +59,6 @@ public sealed class ApiOnlyKilnFactory : KilnFactory
     public static async Task<long> GenerateIdAsync(HttpClient client, long applianceId, string body = Qcow2Request, string login = "admin") =>
         DbId(await GenerateAsync(client, applianceId, body, login));
 
-    /// <summary>A user whose one role grants exactly <paramref name="entitlements"/>, made by the admin through the API.</summary>
-    public async Task<HttpClient> UserWithAsync(string login, params string[] entitlements)
-    {
-        using var admin = Admin();
-        var role = login + "-role";
-        using var put = await Requests.SendAsync(admin, HttpMethod.Put, $"/api/roles/{role}",
-            $"""<ns0:role xmlns:ns0="{Ns}"><name>{role}</name><entitlements>{string.Concat(entitlements.Select(e => $"<entitlement><name>{e}</name></entitlement>"))}</entitlements></ns0:role>""");
-        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-        var password = login + "-pw-123";
-        using var created = await Requests.SendAsync(admin, HttpMethod.Post, "/api/users",
-            $"""<ns0:user xmlns:ns0="{Ns}"><loginName>{login}</loginName><password>{password}</password><roles><role><name>{role}</name></role></roles></ns0:user>""");
-        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
-        return ClientAs(login, password);
-    }
-
     public static long DbId(XElement element) => long.Parse(element.Element("dbId")!.Value, CultureInfo.InvariantCulture);
 
     /// <summary>Asserts a non-2xx answer: the code, a valid uforgeError document carrying it, and (when given) a word of its message.</summary>

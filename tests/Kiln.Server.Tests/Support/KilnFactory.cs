@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -29,10 +30,27 @@ public class KilnFactory : WebApplicationFactory<Program>
 
     public HttpClient Admin(string accept = "application/xml") => ClientAs("admin", AdminPassword, accept);
 
+    /// <summary>A user whose one role grants exactly <paramref name="entitlements"/>, made by the admin through the API.</summary>
+    public async Task<HttpClient> UserWithAsync(string login, params string[] entitlements)
+    {
+        using var admin = Admin();
+        var role = login + "-role";
+        using var put = await Requests.SendAsync(admin, HttpMethod.Put, $"/api/roles/{role}",
+            $"""<ns0:role xmlns:ns0="{ApiOnlyKilnFactory.Ns}"><name>{role}</name><entitlements>{string.Concat(entitlements.Select(e => $"<entitlement><name>{e}</name></entitlement>"))}</entitlements></ns0:role>""");
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        var password = login + "-pw-123";
+        using var created = await Requests.SendAsync(admin, HttpMethod.Post, "/api/users",
+            $"""<ns0:user xmlns:ns0="{ApiOnlyKilnFactory.Ns}"><loginName>{login}</loginName><password>{password}</password><roles><role><name>{role}</name></role></roles></ns0:user>""");
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        return ClientAs(login, password);
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Machines outlive the service by design; a test's machines must not outlive the test.
+        Kiln.Builder.Processes.LeftoverProcesses.KillAsync(_data, CancellationToken.None).GetAwaiter().GetResult();
         if (Directory.Exists(_data))
             Directory.Delete(_data, recursive: true);
     }
