@@ -56,4 +56,16 @@ public static partial class CimiJson
     /// <inheritdoc cref="ReadAction(Stream, long)"/>
     public static async Task<MachineAction> ReadActionAsync(Stream body, long maxBytes, CancellationToken cancellationToken = default) =>
         JsonBodies.ReadAction(await BodyBuffer.ReadAsync(body, maxBytes, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Reads a Machine edit body (PUT): root <c>Machine</c> or <c>machine</c>; name, description and properties are kept,
+    /// everything else (a client may send the whole machine back) is ignored. At most <paramref name="maxBytes"/> bytes are read.
+    /// </summary>
+    /// <exception cref="CimiFormatException">Larger than allowed, not well-formed, or not a Machine.</exception>
+    public static MachineEdit ReadMachineEdit(Stream body, long maxBytes) =>
+        JsonBodies.ReadMachineEdit(BodyBuffer.Read(body, maxBytes));
+
+    /// <inheritdoc cref="ReadMachineEdit(Stream, long)"/>
+    public static async Task<MachineEdit> ReadMachineEditAsync(Stream body, long maxBytes, CancellationToken cancellationToken = default) =>
+        JsonBodies.ReadMachineEdit(await BodyBuffer.ReadAsync(body, maxBytes, cancellationToken).ConfigureAwait(false));
 }

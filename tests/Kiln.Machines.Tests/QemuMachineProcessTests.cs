@@ -126,3 +126,28 @@ public sealed class QemuMachineProcessTests : IDisposable
         Assert.Contains("107 bytes", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class AcceleratorTests
+{
+    [Fact]
+    public void Auto_picks_KVM_only_when_QEMU_really_runs_with_it_and_TCG_otherwise()
+    {
+        var chosen = Accelerators.Choose("auto");
+
+        // This machine has a /dev/kvm on which QEMU aborts with the host CPU model: auto must not pick it.
+        var kvmRuns = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh",
+            ["-c", "timeout -s KILL 2 qemu-system-x86_64 -accel kvm -cpu host -nodefaults -no-user-config -display none -m 32 2>/dev/null; [ $? -eq 137 ]"]))!;
+        kvmRuns.WaitForExit();
+        Assert.Equal(kvmRuns.ExitCode == 0 ? Accelerators.Kvm : Accelerators.Tcg, chosen);
+    }
+
+    [Theory]
+    [InlineData("kvm", "kvm")]
+    [InlineData("tcg", "tcg")]
+    public void A_configured_accelerator_is_taken_as_it_is(string configured, string expected) =>
+        Assert.Equal(expected, Accelerators.Choose(configured));
+
+    [Fact]
+    public void An_unknown_accelerator_is_refused_naming_the_choices() =>
+        Assert.Contains("auto, kvm or tcg", Assert.Throws<ArgumentException>(() => Accelerators.Choose("hvf")).Message, StringComparison.Ordinal);
+}

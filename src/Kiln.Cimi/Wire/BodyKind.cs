@@ -33,5 +33,7 @@ internal static class BodyKinds
     public static BodyKind MachineTemplateCreate { get; } =
         new("MachineTemplate", ["MachineTemplate", "MachineTemplateCreate", "machineTemplateCreate"]);
 
+    public static BodyKind MachineEdit { get; } = new("Machine", ["Machine", "machine"]);
+
     public static BodyKind Action { get; } = new("Action", ["Action", "action"]);
 }

@@ -88,8 +88,8 @@ internal static class CimiMachineEndpoints
 
     private static async Task<IResult> Edit(HttpContext context, long id, IMachineStore machines, IOptions<KilnOptions> options)
     {
-        var edit = await CimiEndpoints.ReadAsync(context, options, (stream, max, ct) => CimiXml.ReadMachineImageEditAsync(stream, max, ct),
-            (stream, max, ct) => CimiJson.ReadMachineImageEditAsync(stream, max, ct)).ConfigureAwait(false);
+        var edit = await CimiEndpoints.ReadAsync(context, options, (stream, max, ct) => CimiXml.ReadMachineEditAsync(stream, max, ct),
+            (stream, max, ct) => CimiJson.ReadMachineEditAsync(stream, max, ct)).ConfigureAwait(false);
         if (await FindAsync(context, id, machines).ConfigureAwait(false) is not { } machine)
             return NotFound(context, id);
         if (CimiETag.IfMatchFails(context.Request, Digest(machine)))

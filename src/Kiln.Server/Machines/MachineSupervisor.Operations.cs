@@ -202,7 +202,8 @@ internal sealed partial class MachineSupervisor
                 return;
             runtime.Process = null;
             process.Dispose();
-            if (runtime.StopRequested)
+            // A stopping Kiln leaves the news to the next one, which finds the process gone.
+            if (runtime.StopRequested || _shutdown.IsCancellationRequested)
                 return;
             var (state, message) = Ending(machineId, exit);
             if (await MoveAsync(machineId, [MachineState.Started], state, message, null).ConfigureAwait(false) is not null)

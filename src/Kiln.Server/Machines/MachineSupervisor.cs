@@ -33,7 +33,7 @@ internal sealed partial class MachineSupervisor(
     private readonly ConcurrentDictionary<Task, bool> _operations = new();
     private readonly SemaphoreSlim _capacity = new(1, 1);
     private readonly Lazy<string> _accelerator = new(() => Accelerators.Choose(options.Value.MachineAccelerator));
-    private CancellationToken _stopping;
+    private readonly CancellationTokenSource _shutdown = new();
 
     /// <summary>Machines of this host carry its name in their process record; another host's machines are not touched.</summary>
     public static string Host { get; } = Environment.MachineName;
@@ -42,12 +42,20 @@ internal sealed partial class MachineSupervisor(
 
     public MachineFiles FilesOf(long machineId) => new(Settings.MachinesDirectory, machineId);
 
+    /// <summary>
+    /// Before the service answers anything: the shared configurations exist and every machine shows the state its
+    /// QEMU process really has (a machine whose QEMU died while no Kiln ran is never shown as running).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Settings.MachinesDirectory);
+        await MachineConfigDefaults.EnsureAsync(machines, cancellationToken).ConfigureAwait(false);
+        await ReconcileAsync(cancellationToken).ConfigureAwait(false);
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _stopping = stoppingToken;
-        Directory.CreateDirectory(Settings.MachinesDirectory);
-        await MachineConfigDefaults.EnsureAsync(machines, stoppingToken).ConfigureAwait(false);
-        await ReconcileAsync(stoppingToken).ConfigureAwait(false);
         var worker = captures.RunAsync(stoppingToken);
         try
         {
@@ -64,11 +72,27 @@ internal sealed partial class MachineSupervisor(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await _shutdown.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host disposed the service before stopping it: nothing runs any more.
+            return;
+        }
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         foreach (var runtime in _runtimes.Values)
             await runtime.Operation.CancelAsync().ConfigureAwait(false);
         // Operations end at their next step; waiting lets them record where they stopped.
         await Task.WhenAny(Task.WhenAll(_operations.Keys), Task.Delay(TimeSpan.FromSeconds(10), cancellationToken)).ConfigureAwait(false);
+    }
+
+    public override void Dispose()
+    {
+        _shutdown.Dispose();
+        _capacity.Dispose();
+        base.Dispose();
     }
 
     /// <summary>The operations under way have ended (tests wait here instead of sleeping).</summary>
@@ -82,10 +106,10 @@ internal sealed partial class MachineSupervisor(
         var runtime = RuntimeOf(machineId);
         var task = Task.Run(async () =>
         {
-            await runtime.Gate.WaitAsync(_stopping).ConfigureAwait(false);
+            await runtime.Gate.WaitAsync(_shutdown.Token).ConfigureAwait(false);
             try
             {
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(runtime.Operation.Token, _stopping);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(runtime.Operation.Token, _shutdown.Token);
                 await operation(runtime, linked.Token).ConfigureAwait(false);
             }
             finally
@@ -97,7 +121,7 @@ internal sealed partial class MachineSupervisor(
         _ = task.ContinueWith(t =>
         {
             _operations.TryRemove(t, out _);
-            if (t.Exception is { } error && !_stopping.IsCancellationRequested)
+            if (t.Exception is { } error && !_shutdown.IsCancellationRequested)
                 LogOperationFailed(logger, error.GetBaseException(), machineId, what);
         }, TaskScheduler.Default);
     }

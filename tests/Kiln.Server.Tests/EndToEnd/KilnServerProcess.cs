@@ -60,6 +60,8 @@ public sealed class KilnServerProcess : IAsyncDisposable
         start.Environment["Kiln__LeaseDuration"] = "00:00:06";
         start.Environment["Kiln__HeartbeatInterval"] = "00:00:01";
         start.Environment["Kiln__ReconcileInterval"] = "00:00:02";
+        // A guest under TCG takes tens of seconds to shut down after the power button.
+        start.Environment["Kiln__MachineStopTimeout"] = "00:02:00";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         var process = Process.Start(start) ?? throw new InvalidOperationException("kiln-server did not start");
         var server = new KilnServerProcess(process, dataDirectory, new Uri($"http://127.0.0.1:{port}/"));
