@@ -4,8 +4,8 @@ namespace Kiln.Storage.Sqlite;
 /// The machine store's schema and statements, a component of its own beside the catalog: the same conventions (Unix
 /// milliseconds, label properties as JSON text, AUTOINCREMENT ids so a deleted object's id is never given again, every
 /// change sets <c>last_modified</c> and bumps <c>revision</c>). Image ids are plain integers, not foreign keys: the
-/// catalog's tables may not exist yet when these migrations run, and an image in use is kept by its caller (see
-/// <c>ListMachinesOfImage</c>), not by the schema.
+/// catalog's tables may not exist yet when these migrations run, and a machine runs from its own copy of the image's
+/// disk, so the image may go while the machine stays.
 /// </summary>
 internal static class MachineSql
 {
@@ -37,7 +37,6 @@ internal static class MachineSql
             CHECK ((host IS NULL) = (pid IS NULL) AND (pid IS NULL) = (process_start IS NULL))
         );
         CREATE INDEX machines_owner ON machines (owner, id);
-        CREATE INDEX machines_image ON machines (image_id, id);
         CREATE TABLE machine_configs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             owner TEXT,
@@ -90,7 +89,6 @@ internal static class MachineSql
 
     public const string ListAllMachines = $"SELECT {MachineColumns} FROM machines ORDER BY id";
 
-    public const string ListMachinesOfImage = $"SELECT {MachineColumns} FROM machines WHERE image_id = $image_id ORDER BY id";
 
     /// <summary>
     /// The expected states are a JSON array of names (<c>$expected</c>), so the statement stays one constant however

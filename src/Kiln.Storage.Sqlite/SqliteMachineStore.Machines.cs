@@ -37,10 +37,6 @@ public sealed partial class SqliteMachineStore
     public Task<IReadOnlyList<Machine>> ListAllMachinesAsync(CancellationToken cancellationToken) =>
         QueryListAsync(MachineSql.ListAllMachines, _ => { }, ReadMachine, cancellationToken);
 
-    /// <summary>Every owner's machines of the image: whoever made them, the image is in use while they exist.</summary>
-    public Task<IReadOnlyList<Machine>> ListMachinesOfImageAsync(long imageId, CancellationToken cancellationToken) =>
-        QueryListAsync(MachineSql.ListMachinesOfImage, c => Bind(c, "$image_id", imageId), ReadMachine, cancellationToken);
-
     /// <summary>
     /// When the move does not happen, the machine is read again to say where it is: it may have moved once more in
     /// between, which is still an honest answer (the caller did not win either way).

@@ -58,7 +58,6 @@ public abstract partial class MachineStoreContract
         Assert.False(await store.DeleteMachineAsync(Alice, 4242, default));
         Assert.Empty(await store.ListMachinesAsync(Alice, default));
         Assert.Empty(await store.ListAllMachinesAsync(default));
-        Assert.Empty(await store.ListMachinesOfImageAsync(ImageId, default));
     }
 
     [Fact]
@@ -89,21 +88,6 @@ public abstract partial class MachineStoreContract
         Assert.Equal([alices.Id, bobs.Id, started.Id], all.Select(m => m.Id));
         AssertSameMachine(bobs, all[1]);
         AssertSameMachine(started, all[2]);
-    }
-
-    [Fact]
-    public async Task Machines_of_an_image_are_listed_by_id_whoever_made_them()
-    {
-        var store = NewStore();
-        var first = await store.CreateMachineAsync(NewMachine(Alice, "first"), default);
-        await store.CreateMachineAsync(NewMachine(Alice, "other image", ImageId + 1), default);
-        var bobs = await store.CreateMachineAsync(NewMachine(Bob, "bobs"), default);
-
-        var ofImage = await store.ListMachinesOfImageAsync(ImageId, default);
-
-        Assert.Equal([first.Id, bobs.Id], ofImage.Select(m => m.Id));
-        AssertSameMachine(first, ofImage[0]);
-        Assert.Empty(await store.ListMachinesOfImageAsync(ImageId + 2, default));
     }
 
     [Fact]
@@ -174,7 +158,6 @@ public abstract partial class MachineStoreContract
         Assert.Null(await store.GetMachineAsync(Alice, machine.Id, default));
         Assert.Null(await store.GetMachineByIdAsync(machine.Id, default));
         Assert.Equal([kept.Id], (await store.ListMachinesAsync(Alice, default)).Select(m => m.Id));
-        Assert.Equal([kept.Id], (await store.ListMachinesOfImageAsync(ImageId, default)).Select(m => m.Id));
         Assert.Null(await store.UpdateMachineLabelAsync(machine, default));
         Assert.Null(await store.TransitionMachineAsync(machine.Id, [MachineState.Creating], MachineState.Error, "gone", null, default));
         Assert.False(await store.DeleteMachineAsync(Alice, machine.Id, default));

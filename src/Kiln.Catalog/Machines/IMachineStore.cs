@@ -23,9 +23,6 @@ public interface IMachineStore
     /// <summary>Every owner's machines, by id: what a starting supervisor must reconcile with the processes it finds.</summary>
     Task<IReadOnlyList<Machine>> ListAllMachinesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Every owner's machines made from one image, by id.</summary>
-    Task<IReadOnlyList<Machine>> ListMachinesOfImageAsync(long imageId, CancellationToken cancellationToken);
-
     /// <summary>
     /// Moves the machine to <paramref name="target"/> if, and only if, it is in one of <paramref name="expected"/> now (one
     /// statement: two callers never both win), recording <paramref name="message"/> and <paramref name="process"/>

@@ -95,9 +95,6 @@ internal sealed partial class MachineSupervisor(
         base.Dispose();
     }
 
-    /// <summary>The operations under way have ended (tests wait here instead of sleeping).</summary>
-    internal Task IdleAsync() => Task.WhenAll(_operations.Keys);
-
     private MachineRuntime RuntimeOf(long machineId) => _runtimes.GetOrAdd(machineId, _ => new MachineRuntime());
 
     /// <summary>Runs <paramref name="operation"/> after the machine's previous one, in the background, logging what it could not record.</summary>
