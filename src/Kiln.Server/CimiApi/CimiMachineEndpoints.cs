@@ -25,6 +25,7 @@ internal static class CimiMachineEndpoints
         secured.MapPost("/machines/{id:long}", Act).WithName("cimi_machine_action").WithSummary("start, stop, restart or capture (an Action body)");
         secured.MapDelete("/machines/{id:long}", Delete).WithName("cimi_machine_delete").WithSummary("Stop the machine and remove it with its disk");
         secured.MapGet("/machines/{id:long}/disks", Disks).WithName("cimi_machine_disks").WithSummary("The machine's disk");
+        secured.MapGet("/machines/{id:long}/console", Console).WithName("cimi_machine_console").WithSummary("What the machine wrote to its serial console (text, the last MiB)");
     }
 
     private static async Task<CimiResult> List(HttpContext context, IMachineStore machines)
@@ -172,6 +173,25 @@ internal static class CimiMachineEndpoints
         var links = new CimiLinks(context.Request);
         var disk = new Disk { Capacity = (machine.Hardware.DiskBytes + 1023) / 1024, InitialLocation = "vda" };
         return new CimiResult(new DiskCollection { Id = links.MachineDisks(id), Count = 1, Entries = [disk] });
+    }
+
+    /// <summary>The serial console as the guest wrote it, every start included: not a CIMI resource, but what a user watching a boot needs.</summary>
+    private static async Task<IResult> Console(HttpContext context, long id, IMachineStore machines, MachineSupervisor supervisor)
+    {
+        const int Window = 1024 * 1024;
+        if (await FindAsync(context, id, machines).ConfigureAwait(false) is null)
+            return NotFound(context, id);
+        var path = supervisor.FilesOf(id).Console;
+        byte[] text = [];
+        if (File.Exists(path))
+        {
+            await using var log = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var start = Math.Max(0, log.Length - Window);
+            log.Seek(start, SeekOrigin.Begin);
+            text = new byte[log.Length - start];
+            await log.ReadExactlyAsync(text, context.RequestAborted).ConfigureAwait(false);
+        }
+        return Results.Bytes(text, "text/plain; charset=utf-8");
     }
 
     internal static async Task<CatalogMachine?> FindAsync(HttpContext context, long id, IMachineStore machines)

@@ -16,7 +16,7 @@ internal static class CimiMachineMapping
     /// <summary>Properties Kiln sets; a user's properties of these names are not kept.</summary>
     public static readonly IReadOnlySet<string> KilnProperties = new HashSet<string>(StringComparer.Ordinal)
     {
-        "machineImage", "stateMessage", "diskCapacity", "owner", "pid",
+        "machineImage", "stateMessage", "diskCapacity", "owner", "pid", "console",
     };
 
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
@@ -32,6 +32,7 @@ internal static class CimiMachineMapping
             new("machineImage", links.MachineImage(machine.ImageId)),
             new("diskCapacity", CimiValues.Text(machine.Hardware.DiskBytes)),
             new("owner", machine.Owner),
+            new("console", id + "/console"),
         };
         if (machine.StateMessage is { } message)
             properties.Add(new("stateMessage", message));

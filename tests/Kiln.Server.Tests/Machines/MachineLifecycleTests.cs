@@ -149,6 +149,26 @@ public sealed class MachineLifecycleTests(MachinesKiln kiln) : IClassFixture<Mac
         (await DeleteAsync(client, MachinePath(id))).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_console_of_a_machine_is_read_as_text_by_its_owner_only()
+    {
+        using var client = Admin(kiln);
+        var id = await kiln.CreateMachineAsync(client, (await kiln.BlankImageAsync()).Id, initialState: "STOPPED");
+        var stopped = await WaitForStateAsync(client, id, "STOPPED");
+        await File.WriteAllTextAsync(Path.Combine(kiln.MachineDirectory(id), "console.log"), "Debian GNU/Linux 12 kiln ttyS0\nKILN-BOOT-OK m\n");
+        using var uforge = await kiln.UserWithAsync("console-frank", "image_generate");
+        using var frank = Client(kiln, "console-frank", PasswordOf("console-frank"));
+
+        using var console = await client.GetAsync(Property(stopped, "console"));
+        using var foreign = await frank.GetAsync(MachinePath(id) + "/console");
+
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        Assert.Equal("text/plain", console.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith("KILN-BOOT-OK m\n", await console.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        (await DeleteAsync(client, MachinePath(id))).Expect(HttpStatusCode.OK);
+    }
+
     private static IReadOnlyList<string> HostProcessesNaming(string directory) =>
         EndToEnd.HostTools.ProcessesMentioning(directory);
 }
