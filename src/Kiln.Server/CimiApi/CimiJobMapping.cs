@@ -33,7 +33,10 @@ internal static class CimiJobMapping
             Updated = job.FinishedAt ?? job.StartedAt ?? job.EnqueuedAt,
             State = state,
             TargetResource = links.MachineImage(image.Id),
-            AffectedResources = [links.MachineImage(image.Id)],
+            // A capture also touches the machine it copies (CAPTURING until the job ends).
+            AffectedResources = job.Type == Machines.MachineCapture.JobType && Machines.MachineCapture.MachineIdOf(image) is { } machine
+                ? [links.MachineImage(image.Id), links.Machine(machine)]
+                : [links.MachineImage(image.Id)],
             Action = AddAction,
             ReturnCode = state switch { JobState.Success => 0, JobState.Running => null, _ => 1 },
             Progress = state == JobState.Success ? 100 : Math.Clamp(image.Status.Percentage, 0, 100),

@@ -39,6 +39,7 @@ public sealed class MachineCaptureTests(MachinesKiln kiln) : IClassFixture<Machi
         var job = await WaitForJobEndAsync(client, created.Header("CIMI-Job-URI")!);
         Assert.True(Value(job, "state") == "SUCCESS", job.ToString());
         Assert.Equal("capture of image " + IdOf(Value(image, "id")!), Value(job, "name"));
+        Assert.Equal([Value(image, "id"), MachineHref(id)], job.Elements(Ns + "affectedResource").Select(r => (string?)r.Attribute("href")));
         var available = (await GetAsync(client, PathOf(Value(image, "id")!))).Expect(HttpStatusCode.OK).Xml;
         Assert.Equal("AVAILABLE", Value(available, "state"));
         Assert.Contains("some_name", Names((await GetAsync(client, "/cimi/machine_images")).Expect(HttpStatusCode.OK).Xml));
