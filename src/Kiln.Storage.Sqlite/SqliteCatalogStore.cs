@@ -29,54 +29,19 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>Runs <paramref name="sql"/> and reads its first row (a SELECT's, or an INSERT/UPDATE's RETURNING); null when none.</summary>
-    private async Task<T?> QueryOneAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read,
-        CancellationToken cancellationToken) where T : class
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, bind);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        // The change, if any, is made by now: reading its row is not cancelled any more.
-        return reader.Read() ? read(reader) : null;
-    }
+    private Task<T?> QueryOneAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        where T : class => SqliteStatements.QueryOneAsync(_database, sql, bind, read, cancellationToken);
 
-    private async Task<IReadOnlyList<T>> QueryListAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read,
-        CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, bind);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(read(reader));
-        return rows;
-    }
+    private Task<IReadOnlyList<T>> QueryListAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read,
+        CancellationToken cancellationToken) => SqliteStatements.QueryListAsync(_database, sql, bind, read, cancellationToken);
 
-    /// <summary>The first column of the first row (a SELECT's, or a RETURNING's); null when there is none.</summary>
-    private async Task<object?> ScalarAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, bind);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private Task<object?> ScalarAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        SqliteStatements.ScalarAsync(_database, sql, bind, cancellationToken);
 
-    private async Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, bind);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        SqliteStatements.ExecuteAsync(_database, sql, bind, cancellationToken);
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, Action<SqliteCommand> bind)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, string name, object? value) =>
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    private static void Bind(SqliteCommand command, string name, object? value) => SqliteStatements.Bind(command, name, value);
 
     private static bool IsUniqueViolation(SqliteException e, string column) =>
         e.SqliteErrorCode == ConstraintViolation && e.Message.Contains("UNIQUE constraint failed: " + column, StringComparison.Ordinal);
@@ -86,26 +51,15 @@ public sealed partial class SqliteCatalogStore : ICatalogStore
     private static T FromJson<T>(SqliteDataReader r, string column) =>
         JsonSerializer.Deserialize<T>(Text(r, column), Json) ?? throw new InvalidDataException($"catalog column {column} holds JSON null");
 
-    private static string Text(SqliteDataReader r, string column) => r.GetString(r.GetOrdinal(column));
+    private static string Text(SqliteDataReader r, string column) => SqliteStatements.Text(r, column);
 
-    private static string? TextOrNull(SqliteDataReader r, string column)
-    {
-        var ordinal = r.GetOrdinal(column);
-        return r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
-    }
+    private static string? TextOrNull(SqliteDataReader r, string column) => SqliteStatements.TextOrNull(r, column);
 
-    private static long Integer(SqliteDataReader r, string column) => r.GetInt64(r.GetOrdinal(column));
+    private static long Integer(SqliteDataReader r, string column) => SqliteStatements.Integer(r, column);
 
-    private static long? IntegerOrNull(SqliteDataReader r, string column)
-    {
-        var ordinal = r.GetOrdinal(column);
-        return r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
-    }
+    private static long? IntegerOrNull(SqliteDataReader r, string column) => SqliteStatements.IntegerOrNull(r, column);
 
     private static bool Flag(SqliteDataReader r, string column) => Integer(r, column) != 0;
 
-    private static Stamp ReadStamp(SqliteDataReader r) => new(
-        DateTimeOffset.FromUnixTimeMilliseconds(Integer(r, "created_at")),
-        DateTimeOffset.FromUnixTimeMilliseconds(Integer(r, "last_modified")),
-        Integer(r, "revision"));
+    private static Stamp ReadStamp(SqliteDataReader r) => SqliteStatements.ReadStamp(r);
 }

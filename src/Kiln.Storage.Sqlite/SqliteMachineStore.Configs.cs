@@ -1,5 +1,6 @@
 using Kiln.Catalog;
 using Microsoft.Data.Sqlite;
+using static Kiln.Storage.Sqlite.SqliteStatements;
 
 namespace Kiln.Storage.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kiln.Catalog;
 using Microsoft.Data.Sqlite;
+using static Kiln.Storage.Sqlite.SqliteStatements;
 
 namespace Kiln.Storage.Sqlite;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kiln.Catalog;
 using Microsoft.Data.Sqlite;
+using static Kiln.Storage.Sqlite.SqliteStatements;
 
 namespace Kiln.Storage.Sqlite;
 
@@ -26,53 +27,17 @@ public sealed partial class SqliteMachineStore : IMachineStore
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
-    /// <summary>Runs <paramref name="sql"/> and reads its first row (a SELECT's, or an INSERT/UPDATE's RETURNING); null when none.</summary>
-    private async Task<T?> QueryOneAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read,
-        CancellationToken cancellationToken) where T : class
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, bind);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        // The change, if any, is made by now: reading its row is not cancelled any more.
-        return reader.Read() ? read(reader) : null;
-    }
+    private Task<T?> QueryOneAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+        where T : class => SqliteStatements.QueryOneAsync(_database, sql, bind, read, cancellationToken);
 
-    private async Task<IReadOnlyList<T>> QueryListAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read,
-        CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, bind);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(read(reader));
-        return rows;
-    }
+    private Task<IReadOnlyList<T>> QueryListAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read,
+        CancellationToken cancellationToken) => SqliteStatements.QueryListAsync(_database, sql, bind, read, cancellationToken);
 
-    private async Task<object?> ScalarAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, bind);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private Task<object?> ScalarAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        SqliteStatements.ScalarAsync(_database, sql, bind, cancellationToken);
 
-    private async Task<bool> DeleteAsync(string sql, string owner, long id, CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = Command(connection, sql, c => Identify(c, owner, id));
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, Action<SqliteCommand> bind)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return command;
-    }
-
-    private static void Bind(SqliteCommand command, string name, object? value) =>
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    private async Task<bool> DeleteAsync(string sql, string owner, long id, CancellationToken cancellationToken) =>
+        await SqliteStatements.ExecuteAsync(_database, sql, c => Identify(c, owner, id), cancellationToken).ConfigureAwait(false) > 0;
 
     private static void Identify(SqliteCommand c, string owner, long id)
     {
@@ -103,19 +68,4 @@ public sealed partial class SqliteMachineStore : IMachineStore
 
     private static MachineHardware ReadHardware(SqliteDataReader r) =>
         new((int)Integer(r, "cpu"), (int)Integer(r, "memory_mib"), Integer(r, "disk_bytes"));
-
-    private static Stamp ReadStamp(SqliteDataReader r) => new(
-        DateTimeOffset.FromUnixTimeMilliseconds(Integer(r, "created_at")),
-        DateTimeOffset.FromUnixTimeMilliseconds(Integer(r, "last_modified")),
-        Integer(r, "revision"));
-
-    private static string Text(SqliteDataReader r, string column) => r.GetString(r.GetOrdinal(column));
-
-    private static string? TextOrNull(SqliteDataReader r, string column)
-    {
-        var ordinal = r.GetOrdinal(column);
-        return r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
-    }
-
-    private static long Integer(SqliteDataReader r, string column) => r.GetInt64(r.GetOrdinal(column));
 }
