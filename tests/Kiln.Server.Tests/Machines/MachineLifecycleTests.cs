@@ -169,6 +169,32 @@ public sealed class MachineLifecycleTests(MachinesKiln kiln) : IClassFixture<Mac
         (await DeleteAsync(client, MachinePath(id))).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_JSON_client_creates_a_machine_with_an_inline_configuration_and_stops_it_with_a_JSON_action()
+    {
+        using var client = Admin(kiln);
+        var image = await kiln.BlankImageAsync();
+        var body = $$"""
+            {"name": "json-machine", "properties": {"tier": "test"},
+             "machineTemplate": {"initialState": "STARTED", "machineConfig": {"cpu": 1, "memory": 131072},
+                                 "machineImage": {"href": "{{ImageHref(image.Id)}}"} } }
+            """;
+
+        var created = (await SendAsync(client, HttpMethod.Post, "/cimi/machines", body, Json, Json)).Expect(HttpStatusCode.Created);
+
+        var machine = created.Json;
+        Assert.Equal(("http://schemas.dmtf.org/cimi/1/Machine", "json-machine", 131072L),
+            (machine.GetProperty("resourceURI").GetString(), machine.GetProperty("name").GetString(), machine.GetProperty("memory").GetInt64()));
+        Assert.Equal("test", machine.GetProperty("properties").GetProperty("tier").GetString());
+        var id = long.Parse(created.Headers.Location!.ToString().Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await WaitForStateAsync(client, id, "STARTED");
+        var stop = (await SendAsync(client, HttpMethod.Post, MachinePath(id),
+            """{"action": "http://schemas.dmtf.org/cimi/1/action/stop", "force": true}""", Json, Json)).Expect(HttpStatusCode.Accepted);
+        Assert.Equal("STOPPING", stop.Json.GetProperty("state").GetString());
+        await WaitForStateAsync(client, id, "STOPPED", seconds: 10);
+        (await DeleteAsync(client, MachinePath(id))).Expect(HttpStatusCode.OK);
+    }
+
     private static IReadOnlyList<string> HostProcessesNaming(string directory) =>
         EndToEnd.HostTools.ProcessesMentioning(directory);
 }
