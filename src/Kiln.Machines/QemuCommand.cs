@@ -3,7 +3,11 @@ using System.Globalization;
 namespace Kiln.Machines;
 
 /// <summary>What QEMU is told to run: hardware, disk, firmware and accelerator of one machine.</summary>
-public sealed record QemuLaunch(long MachineId, MachineFiles Files, int Cpu, int MemoryMiB, bool Uefi, string Accelerator);
+public sealed record QemuLaunch(long MachineId, MachineFiles Files, int Cpu, int MemoryMiB, bool Uefi, string Accelerator)
+{
+    /// <summary>A port of the host's loopback forwarded to the guest's port 22; null: the guest is not reachable from the host.</summary>
+    public int? SshPort { get; init; }
+}
 
 /// <summary>The qemu-system-x86_64 command line of a machine.</summary>
 public static class QemuCommand
@@ -30,7 +34,10 @@ public static class QemuCommand
             "-chardev", $"file,id=console,path={files.Console},append=on",
             "-serial", "chardev:console",
             "-qmp", $"unix:{files.ControlSocket},server=on,wait=off",
-            "-nic", "user,model=virtio-net-pci",
+            // User-mode networking: the guest reaches out through the host; only SSH comes in, and only from loopback.
+            "-nic", launch.SshPort is { } port
+                ? "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "-:22"
+                : "user,model=virtio-net-pci",
             // A guest that escapes into QEMU still cannot run programs, gain privileges or touch resource limits.
             "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
         };

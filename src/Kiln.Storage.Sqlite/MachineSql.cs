@@ -30,6 +30,7 @@ internal static class MachineSql
             host TEXT,
             pid INTEGER,
             process_start INTEGER,
+            ssh_port INTEGER,
             created_at INTEGER NOT NULL,
             last_modified INTEGER NOT NULL,
             revision INTEGER NOT NULL,
@@ -70,7 +71,7 @@ internal static class MachineSql
     // Machines. The column lists end with the stamp (created_at, last_modified, revision), read by one helper.
     private const string MachineColumns = """
         id, owner, label_name, label_description, label_properties, image_id, cpu, memory_mib, disk_bytes,
-        state, state_message, host, pid, process_start, created_at, last_modified, revision
+        state, state_message, host, pid, process_start, ssh_port, created_at, last_modified, revision
         """;
 
     public const string CreateMachine = $"""
@@ -96,7 +97,7 @@ internal static class MachineSql
     /// </summary>
     public const string TransitionMachine = $"""
         UPDATE machines SET state = $state, state_message = $state_message, host = $host, pid = $pid,
-            process_start = $process_start, last_modified = $now, revision = revision + 1
+            process_start = $process_start, ssh_port = $ssh_port, last_modified = $now, revision = revision + 1
         WHERE id = $id AND state IN (SELECT value FROM json_each($expected))
         RETURNING {MachineColumns}
         """;

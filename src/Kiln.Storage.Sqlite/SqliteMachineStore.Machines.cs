@@ -58,6 +58,7 @@ public sealed partial class SqliteMachineStore
             Bind(c, "$host", process?.Host);
             Bind(c, "$pid", process?.ProcessId);
             Bind(c, "$process_start", process?.StartTime);
+            Bind(c, "$ssh_port", process?.SshPort);
             Bind(c, "$now", Now);
         }, ReadMachine, cancellationToken).ConfigureAwait(false);
         if (moved is not null)
@@ -95,7 +96,10 @@ public sealed partial class SqliteMachineStore
         return new Machine(
             Integer(r, "id"), Text(r, "owner"), ReadLabel(r), Integer(r, "image_id"), ReadHardware(r),
             Enum.Parse<MachineState>(Text(r, "state"), ignoreCase: true), TextOrNull(r, "state_message"),
-            host is null ? null : new MachineProcess(host, (int)Integer(r, "pid"), Integer(r, "process_start")),
+            host is null ? null : new MachineProcess(host, (int)Integer(r, "pid"), Integer(r, "process_start"))
+            {
+                SshPort = (int?)IntegerOrNull(r, "ssh_port"),
+            },
             ReadStamp(r));
     }
 

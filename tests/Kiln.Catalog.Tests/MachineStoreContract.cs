@@ -37,7 +37,8 @@ public abstract partial class MachineStoreContract
     protected static NewMachineConfig NewConfig(string? owner, string name = "small") =>
         new(owner, Label(name, "two CPUs", ("family", "general")), Small);
 
-    protected static MachineProcess Process(int pid = 4242) => new("node-1", pid, 1_234_567 + pid);
+    /// <summary>A process record; even pids carry an SSH port, odd ones none, so both round-trip.</summary>
+    protected static MachineProcess Process(int pid = 4242) => new("node-1", pid, 1_234_567 + pid) { SshPort = pid % 2 == 0 ? 20_000 + (pid % 1000) : null };
 
     /// <summary>
     /// Runs <paramref name="count"/> attempts at once, each on a thread of its own released by one gate: on a pool

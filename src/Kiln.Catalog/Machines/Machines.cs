@@ -23,7 +23,11 @@ public sealed record MachineHardware(int Cpu, int MemoryMiB, long DiskBytes);
 /// The QEMU process running a machine, as recorded so that a restarted Kiln can find it again: its pid, the host it
 /// runs on, and the kernel's start time of the process (a pid is reused once the process is gone; the pair is not).
 /// </summary>
-public sealed record MachineProcess(string Host, int ProcessId, long StartTime);
+public sealed record MachineProcess(string Host, int ProcessId, long StartTime)
+{
+    /// <summary>The port of the host's loopback that QEMU forwards to the guest's SSH port (22); null when none.</summary>
+    public int? SshPort { get; init; }
+}
 
 /// <summary>
 /// A virtual machine running (or ready to run) one of its owner's images: a copy-on-write disk over the image, a QEMU

@@ -16,7 +16,7 @@ internal static class CimiMachineMapping
     /// <summary>Properties Kiln sets; a user's properties of these names are not kept.</summary>
     public static readonly IReadOnlySet<string> KilnProperties = new HashSet<string>(StringComparer.Ordinal)
     {
-        "machineImage", "stateMessage", "diskCapacity", "owner", "pid", "console",
+        "machineImage", "stateMessage", "diskCapacity", "owner", "pid", "console", "ssh",
     };
 
     public static readonly IReadOnlySet<string> Attributes = new HashSet<string>(StringComparer.Ordinal)
@@ -37,7 +37,11 @@ internal static class CimiMachineMapping
         if (machine.StateMessage is { } message)
             properties.Add(new("stateMessage", message));
         if (machine.Process is { } process && machine.State == CatalogState.Started)
+        {
             properties.Add(new("pid", CimiValues.Text(process.ProcessId)));
+            if (process.SshPort is { } port)
+                properties.Add(new("ssh", "127.0.0.1:" + CimiValues.Text(port)));
+        }
         var operations = new List<CimiOperation>();
         if (machine.State != CatalogState.Deleting)
             operations.Add(new CimiOperation("edit", id));

@@ -168,10 +168,14 @@ internal sealed partial class MachineSupervisor
         var image = await catalog.GetImageByIdAsync(imageId, CancellationToken.None).ConfigureAwait(false);
         var files = FilesOf(machineId);
         QemuMachineProcess process;
+        var sshPort = LoopbackPorts.Free();
         try
         {
             var launch = new QemuLaunch(machineId, files, machine.Hardware.Cpu, machine.Hardware.MemoryMiB,
-                File.Exists(files.UefiVariables) || (image is not null && MachineFormats.Uefi(image)), _accelerator.Value);
+                File.Exists(files.UefiVariables) || (image is not null && MachineFormats.Uefi(image)), _accelerator.Value)
+            {
+                SshPort = sshPort,
+            };
             process = await QemuMachineProcess.LaunchAsync(launch, Settings.MachineStartTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is MachineException or IOException or OperationCanceledException or System.ComponentModel.Win32Exception)
@@ -182,7 +186,7 @@ internal sealed partial class MachineSupervisor
         }
         runtime.StopRequested = false;
         runtime.Process = process;
-        var record = new MachineProcess(Host, process.ProcessId, process.StartTime);
+        var record = new MachineProcess(Host, process.ProcessId, process.StartTime) { SshPort = sshPort };
         if (await MoveAsync(machineId, [MachineState.Starting], MachineState.Started, null, record).ConfigureAwait(false) is null)
         {
             // Deleted while QEMU was starting.

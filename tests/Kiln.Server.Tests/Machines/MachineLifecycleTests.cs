@@ -26,6 +26,11 @@ public sealed class MachineLifecycleTests(MachinesKiln kiln) : IClassFixture<Mac
         var started = await WaitForStateAsync(client, machineId, "STARTED");
         var pid = Pid(started);
         Assert.True(ProcessAlive(pid));
+        // QEMU listens on the loopback port it forwards to the guest's SSH.
+        var ssh = Property(started, "ssh");
+        Assert.StartsWith("127.0.0.1:", ssh, StringComparison.Ordinal);
+        using (var tcp = new System.Net.Sockets.TcpClient())
+            await tcp.ConnectAsync("127.0.0.1", int.Parse(ssh["127.0.0.1:".Length..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(["edit", "delete", "http://schemas.dmtf.org/cimi/1/action/stop", "http://schemas.dmtf.org/cimi/1/action/restart"],
             rel => Operations(started).Contains(rel));
         Assert.DoesNotContain("http://schemas.dmtf.org/cimi/1/action/start", Operations(started));
