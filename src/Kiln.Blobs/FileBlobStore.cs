@@ -48,6 +48,19 @@ public sealed partial class FileBlobStore : IBlobStore
         SweepTemporaryFiles();
     }
 
+    /// <summary>
+    /// Makes <paramref name="destination"/> (a path that does not exist yet, on the store's file system) a hard link to
+    /// the blob's current file: the blob's bytes without copying them, and a file that stays whole and unchanged when the
+    /// blob is later replaced or deleted (those replace or unlink the name, never the file). False when there is no
+    /// blob or the link cannot be made (another file system, a destination that exists): then copy instead.
+    /// </summary>
+    public bool TryLink(string key, string destination)
+    {
+        BlobKey.Validate(key);
+        ArgumentException.ThrowIfNullOrEmpty(destination);
+        return Native.Link(_layout.FileOf(key), Path.GetFullPath(destination)) == 0;
+    }
+
     /// <summary>Deletes temp files left by writers that died (killed process), never a live writer's; returns how many.</summary>
     public int SweepTemporaryFiles() => TemporaryFile.Sweep(_layout.TempDirectory);
 

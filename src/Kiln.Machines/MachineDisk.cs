@@ -16,27 +16,39 @@ public sealed class MachineDisk(IProcessRunner runner)
 
     /// <summary>
     /// Writes the image's bytes (<paramref name="image"/>, in <paramref name="format"/>) as the machine's base disk and
-    /// makes the copy-on-write disk over it, at least <paramref name="minimumDiskBytes"/> large (a larger disk than the
-    /// image's is offered to the guest as free space at the end; it is never made smaller). Returns the disk size the
-    /// guest sees. The directory is the caller's to remove when this fails.
+    /// makes the copy-on-write disk over it (<see cref="PrepareOverBaseAsync"/>). Returns the disk size the guest sees.
+    /// The directory is the caller's to remove when this fails.
     /// </summary>
     public async Task<long> PrepareAsync(MachineFiles files, Stream image, string format, long minimumDiskBytes, bool uefi, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(image);
-        if (!RunnableFormats.Contains(format))
-            throw new MachineException($"a machine cannot start from a {format} image: it needs one of {string.Join(", ", RunnableFormats.Order(StringComparer.Ordinal))}");
+        CheckFormat(format);
         Directory.CreateDirectory(files.Directory);
         files.CheckSocketPath();
-        var diskFormat = format == "ova" ? "vmdk" : format;
-        var basePath = files.BaseDisk(diskFormat);
-        await using (var output = new FileStream(basePath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20, FileOptions.Asynchronous))
+        await using (var output = new FileStream(files.BaseDisk(DiskFormat(format)), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20,
+            FileOptions.Asynchronous))
         {
             if (format == "ova")
                 await CopyFirstVmdkAsync(image, output, cancellationToken).ConfigureAwait(false);
             else
                 await image.CopyToAsync(output, 1 << 20, cancellationToken).ConfigureAwait(false);
         }
+        return await PrepareOverBaseAsync(files, DiskFormat(format), minimumDiskBytes, uefi, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Makes the copy-on-write disk over a base already in place (<see cref="MachineFiles.BaseDisk"/> in
+    /// <paramref name="diskFormat"/>: written by <see cref="PrepareAsync"/>, or a hard link to the image's file), at least
+    /// <paramref name="minimumDiskBytes"/> large (a larger disk than the image's is offered to the guest as free space
+    /// at the end; it is never made smaller). Returns the disk size the guest sees.
+    /// </summary>
+    public async Task<long> PrepareOverBaseAsync(MachineFiles files, string diskFormat, long minimumDiskBytes, bool uefi, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        CheckFormat(diskFormat);
+        files.CheckSocketPath();
+        var basePath = files.BaseDisk(diskFormat);
         var virtualSize = await VirtualSizeAsync(basePath, diskFormat, cancellationToken).ConfigureAwait(false);
         var size = Math.Max(virtualSize, minimumDiskBytes);
         // The backing file is named relative to the disk: the machine's directory can move with the data directory.
@@ -46,6 +58,15 @@ public sealed class MachineDisk(IProcessRunner runner)
         if (uefi)
             File.Copy(QemuCommand.OvmfVariables, files.UefiVariables, overwrite: true);
         return size;
+    }
+
+    /// <summary>The format of the base disk file: an OVA's disk is its VMDK.</summary>
+    public static string DiskFormat(string format) => format == "ova" ? "vmdk" : format;
+
+    private static void CheckFormat(string format)
+    {
+        if (!RunnableFormats.Contains(format))
+            throw new MachineException($"a machine cannot start from a {format} image: it needs one of {string.Join(", ", RunnableFormats.Order(StringComparer.Ordinal))}");
     }
 
     /// <summary>

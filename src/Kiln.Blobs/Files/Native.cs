@@ -19,6 +19,9 @@ internal static class Native
     /// <summary>rename(2): 0 or errno.</summary>
     public static int Rename(string from, string to) => rename(from, to) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
+    /// <summary>link(2): 0 or errno (EXDEV across file systems).</summary>
+    public static int Link(string existing, string created) => link(existing, created) == 0 ? 0 : Marshal.GetLastPInvokeError();
+
     /// <summary>unlink(2): 0 or errno.</summary>
     public static int Unlink(string path) => unlink(path) == 0 ? 0 : Marshal.GetLastPInvokeError();
 
@@ -58,6 +61,9 @@ internal static class Native
 
     [DllImport("libc", SetLastError = true)]
     private static extern int rename([MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int unlink([MarshalAs(UnmanagedType.LPUTF8Str)] string pathname);

@@ -31,9 +31,7 @@ internal sealed partial class MachineSupervisor
             var files = FilesOf(machine.Id);
             try
             {
-                await using (var content = await blobs.OpenReadAsync(image.Artefact.BlobKey, 0, null, token).ConfigureAwait(false)
-                    ?? throw new MachineException($"the file of image {image.Id} is gone from the blob store"))
-                    await disk.PrepareAsync(files, content, format, hardware.DiskBytes, uefi, token).ConfigureAwait(false);
+                await PrepareDiskAsync(files, image, format, hardware.DiskBytes, uefi, token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is MachineException or IOException or Builder.Processes.ToolFailedException or OperationCanceledException)
             {
@@ -66,6 +64,27 @@ internal sealed partial class MachineSupervisor
             await LaunchAsync(machine.Id, runtime, image.Id, token).ConfigureAwait(false);
         });
         return machine;
+    }
+
+    /// <summary>
+    /// The image's file becomes the machine's base: hard-linked where the blob store is files on the same file system
+    /// (no copy, no extra space; the link keeps the bytes even if the image is deleted), copied otherwise.
+    /// </summary>
+    private async Task PrepareDiskAsync(MachineFiles files, Image image, string format, long minimumDiskBytes, bool uefi, CancellationToken cancellationToken)
+    {
+        var key = image.Artefact!.BlobKey;
+        if (format != "ova" && blobs is Blobs.FileBlobStore local)
+        {
+            Directory.CreateDirectory(files.Directory);
+            if (local.TryLink(key, files.BaseDisk(format)))
+            {
+                await disk.PrepareOverBaseAsync(files, format, minimumDiskBytes, uefi, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+        await using var content = await blobs.OpenReadAsync(key, 0, null, cancellationToken).ConfigureAwait(false)
+            ?? throw new MachineException($"the file of image {image.Id} is gone from the blob store");
+        await disk.PrepareAsync(files, content, format, minimumDiskBytes, uefi, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>STOPPED or ERROR → STARTING at once, STARTED once QEMU answers (ERROR with QEMU's words if it cannot start).</summary>

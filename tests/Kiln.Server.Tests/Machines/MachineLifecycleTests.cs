@@ -200,6 +200,25 @@ public sealed class MachineLifecycleTests(MachinesKiln kiln) : IClassFixture<Mac
         (await DeleteAsync(client, MachinePath(id))).Expect(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_machine_runs_from_a_hard_link_to_its_images_file_and_starts_after_the_image_is_deleted()
+    {
+        using var client = Admin(kiln);
+        var image = await kiln.BlankImageAsync();
+        var id = await kiln.CreateMachineAsync(client, image.Id, initialState: "STOPPED");
+        await WaitForStateAsync(client, id, "STOPPED");
+        var baseDisk = Path.Combine(kiln.MachineDirectory(id), "base.qcow2");
+        var links = await EndToEnd.HostTools.RunAsync("stat", "-c", "%h", baseDisk);
+        Assert.Equal("2", links.Output.Trim());
+
+        (await DeleteAsync(client, ImagePath(image.Id))).Expect(HttpStatusCode.OK);
+        (await SendAsync(client, HttpMethod.Post, MachinePath(id), Action("start"))).Expect(HttpStatusCode.Accepted);
+
+        await WaitForStateAsync(client, id, "STARTED");
+        Assert.Equal("1", (await EndToEnd.HostTools.RunAsync("stat", "-c", "%h", baseDisk)).Output.Trim());
+        (await DeleteAsync(client, MachinePath(id))).Expect(HttpStatusCode.OK);
+    }
+
     private static IReadOnlyList<string> HostProcessesNaming(string directory) =>
         EndToEnd.HostTools.ProcessesMentioning(directory);
 }
