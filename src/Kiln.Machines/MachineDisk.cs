@@ -6,7 +6,7 @@ using Kiln.Builder.Processes;
 namespace Kiln.Machines;
 
 /// <summary>
-/// A machine's disk: a private copy of the image's disk and a copy-on-write qcow2 over it that takes every write of
+/// A machine's disk: the image's disk as its base (its own hard link or copy) and a copy-on-write qcow2 over it that takes every write of
 /// the guest; capture flattens the two into one standalone qcow2.
 /// </summary>
 public sealed class MachineDisk(IProcessRunner runner)

@@ -2,9 +2,9 @@ namespace Kiln.Machines;
 
 /// <summary>
 /// The files of one machine, all in its own directory so that deleting the machine is deleting the directory: the
-/// image's disk it starts from (<see cref="BaseDisk"/>, a private copy so that the image can be deleted under a running
-/// machine), the copy-on-write disk the guest writes to, the serial console, QEMU's own messages, its control socket
-/// and the UEFI variables.
+/// image's disk it starts from (<see cref="BaseDisk"/>, a hard link to the image's file or a copy, so that the image
+/// can be deleted under a running machine), the copy-on-write disk the guest writes to, the serial console, QEMU's own
+/// messages, its control socket and the UEFI variables.
 /// </summary>
 public sealed class MachineFiles
 {
