@@ -69,6 +69,16 @@ public interface ICatalogStore
     /// </summary>
     Task<IReadOnlyList<Image>> ListImagesAsync(string owner, long? applianceId, CancellationToken cancellationToken);
 
+    /// <summary>The owner's image's status alone, for clients that poll it: nothing of its definition, artefact or packages; null when not found.</summary>
+    Task<ImageProgress?> GetImageStatusAsync(string owner, long id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that changes with every change to an appliance or an image, whichever process sharing the store made
+    /// it, committed with the change. Read before something made of appliances and images (an image list), it tells
+    /// later whether that still holds: while the number is the same, nothing it was made of has changed.
+    /// </summary>
+    Task<long> GetImagesVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>Every owner's images whose status is not final yet (queued or generating), by id, without packages: what a restart must reconcile with the job queue.</summary>
     Task<IReadOnlyList<Image>> ListUnfinishedImagesAsync(CancellationToken cancellationToken);
 

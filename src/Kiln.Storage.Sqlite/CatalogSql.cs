@@ -123,6 +123,26 @@ internal static class CatalogSql
         """,
         // 3: the virtual size of an image's disk (what a machine sees), shown by CIMI.
         "ALTER TABLE images ADD COLUMN artefact_virtual_size INTEGER",
+        // 4: a number every change to an appliance or an image bumps, in the change's own transaction (triggers, so a
+        // process of an older release bumps it too): a process keeping something made of them (a rendered list) can
+        // tell whether it still holds, whichever process changed the catalog. A migration that rebuilds either table
+        // must create its triggers again.
+        """
+        CREATE TABLE images_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+        INSERT INTO images_version (id, version) VALUES (1, 0);
+        CREATE TRIGGER images_version_on_image_insert AFTER INSERT ON images BEGIN UPDATE images_version SET version = version + 1; END;
+        CREATE TRIGGER images_version_on_image_update AFTER UPDATE ON images BEGIN UPDATE images_version SET version = version + 1; END;
+        CREATE TRIGGER images_version_on_image_delete AFTER DELETE ON images BEGIN UPDATE images_version SET version = version + 1; END;
+        CREATE TRIGGER images_version_on_appliance_insert AFTER INSERT ON appliances BEGIN UPDATE images_version SET version = version + 1; END;
+        CREATE TRIGGER images_version_on_appliance_update AFTER UPDATE ON appliances BEGIN UPDATE images_version SET version = version + 1; END;
+        CREATE TRIGGER images_version_on_appliance_delete AFTER DELETE ON appliances BEGIN UPDATE images_version SET version = version + 1; END
+        """,
+        // 5: what a status shows, in an index that holds all of it. In the table, created_at, last_modified and revision
+        // come after packages (tens of KiB on overflow pages), which every status poll would otherwise walk through.
+        """
+        CREATE INDEX images_status ON images (id, owner, appliance_id, state, percentage, message, error_message, detailed_error,
+            created_at, last_modified, revision)
+        """,
     ];
 
     // Users. The column lists end with the stamp (created_at, last_modified, revision), read by the same helper.
@@ -223,6 +243,17 @@ internal static class CatalogSql
         $"SELECT {ImageListColumns} FROM images WHERE owner = $owner AND appliance_id = $appliance_id ORDER BY id";
 
     public const string ListUnfinishedImages = $"SELECT {ImageListColumns} FROM images WHERE {NotFinal} ORDER BY id";
+
+    /// <summary>
+    /// What a status poll shows, and nothing it does not, read by position. From the index alone (migration 5): on an
+    /// id SQLite would otherwise go to the table's row.
+    /// </summary>
+    public const string GetImageStatus = """
+        SELECT id, owner, appliance_id, state, percentage, message, error_message, detailed_error, created_at, last_modified, revision
+        FROM images INDEXED BY images_status WHERE id = $id AND owner = $owner
+        """;
+
+    public const string ImagesVersion = "SELECT version FROM images_version";
 
     public const string SetImageJob = $"""
         UPDATE images SET job_id = $job_id, last_modified = $now, revision = revision + 1

@@ -68,6 +68,17 @@ public sealed partial class SqliteCatalogStore
     public Task<IReadOnlyList<Image>> ListUnfinishedImagesAsync(CancellationToken cancellationToken) =>
         QueryListAsync(CatalogSql.ListUnfinishedImages, _ => { }, ReadImage, cancellationToken);
 
+    public Task<ImageProgress?> GetImageStatusAsync(string owner, long id, CancellationToken cancellationToken) =>
+        QueryPolledAsync(CatalogSql.GetImageStatus, c =>
+        {
+            Bind(c, "$id", id);
+            Bind(c, "$owner", owner);
+        }, ReadProgress, cancellationToken);
+
+    /// <summary>Kept by triggers (migration 4), so changes made by any process, of any release, count.</summary>
+    public Task<long> GetImagesVersionAsync(CancellationToken cancellationToken) =>
+        QueryPolledAsync(CatalogSql.ImagesVersion, _ => { }, r => r.GetInt64(0), cancellationToken);
+
     public Task<Image?> SetImageJobAsync(long id, Guid jobId, CancellationToken cancellationToken) =>
         QueryOneAsync(CatalogSql.SetImageJob, c =>
         {
@@ -180,8 +191,7 @@ public sealed partial class SqliteCatalogStore
             Integer(r, "id"), Text(r, "owner"), IntegerOrNull(r, "appliance_id"), Text(r, "target_format"), Text(r, "format"),
             Flag(r, "compress"), definition is null ? null : ApplianceReader.Parse(definition),
             TextOrNull(r, "job_id") is { } job ? Guid.Parse(job) : null,
-            new ImageStatus(Enum.Parse<ImageState>(Text(r, "state"), ignoreCase: true), (int)Integer(r, "percentage"),
-                Text(r, "message"), TextOrNull(r, "error_message"), TextOrNull(r, "detailed_error")),
+            ReadStatus(r),
             blobKey is null ? null : new ImageArtefact(blobKey, Text(r, "artefact_file_name"), Integer(r, "artefact_size"), Text(r, "artefact_sha256"))
             {
                 VirtualSize = IntegerOrNull(r, "artefact_virtual_size"),
@@ -194,6 +204,20 @@ public sealed partial class SqliteCatalogStore
             Source = TextOrNull(r, "source"),
         };
     }
+
+    /// <summary>
+    /// By position, in the order of <see cref="CatalogSql.GetImageStatus"/>: clients poll statuses, and finding a column
+    /// by name asks SQLite for the names of the columns before it, one call and one string each.
+    /// </summary>
+    private static ImageProgress ReadProgress(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetInt64(2),
+        new ImageStatus(Enum.Parse<ImageState>(r.GetString(3), ignoreCase: true), r.GetInt32(4), r.GetString(5),
+            r.IsDBNull(6) ? null : r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
+        new Stamp(DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(8)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9)), r.GetInt64(10)));
+
+    private static ImageStatus ReadStatus(SqliteDataReader r) =>
+        new(Enum.Parse<ImageState>(Text(r, "state"), ignoreCase: true), (int)Integer(r, "percentage"),
+            Text(r, "message"), TextOrNull(r, "error_message"), TextOrNull(r, "detailed_error"));
 
     private static string StateName(ImageState state) => state.ToString().ToLowerInvariant();
 }

@@ -17,7 +17,6 @@ public static class UForgeXml
 
     private static readonly XmlWriterSettings WriterSettings = new()
     {
-        Async = true,
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
         CloseOutput = false,
     };
@@ -34,23 +33,33 @@ public static class UForgeXml
         CloseInput = false,
     };
 
-    /// <summary>Writes <paramref name="document"/> under the root element of its type, straight to the stream.</summary>
+    /// <summary>
+    /// Writes <paramref name="document"/> under the root element of its type, synchronously: for a stream in memory
+    /// (documents are small, and are sent whole), where waiting on each element would only cost.
+    /// </summary>
     /// <exception cref="ArgumentException">The type is not a document Kiln writes.</exception>
-    public static async Task WriteAsync(Stream stream, object document, CancellationToken cancellationToken = default)
+    public static void Write(Stream stream, object document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(document);
         var entry = DocumentCatalog.ForWriting(document.GetType());
-        var writer = XmlWriter.Create(stream, WriterSettings);
-        await using (writer.ConfigureAwait(false))
-        {
-            await writer.WriteStartDocumentAsync().ConfigureAwait(false);
-            await writer.WriteStartElementAsync(Prefix, entry.Root, Namespace).ConfigureAwait(false);
-            await entry.WriteXmlAsync(new XmlOutput(writer, cancellationToken), document).ConfigureAwait(false);
-            await writer.WriteEndElementAsync().ConfigureAwait(false);
-            await writer.WriteEndDocumentAsync().ConfigureAwait(false);
-            await writer.FlushAsync().ConfigureAwait(false);
-        }
+        using var writer = XmlWriter.Create(stream, WriterSettings);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(Prefix, entry.Root, Namespace);
+        entry.WriteXml(new XmlOutput(writer, cancellationToken), document);
+        writer.WriteEndElement();
+        writer.WriteEndDocument();
+        writer.Flush();
+    }
+
+    /// <summary>Writes <paramref name="document"/> into memory, then to <paramref name="stream"/> in one write.</summary>
+    /// <exception cref="ArgumentException">The type is not a document Kiln writes.</exception>
+    public static async Task WriteAsync(Stream stream, object document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var buffer = new MemoryStream();
+        Write(buffer, document, cancellationToken);
+        await stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -233,4 +233,82 @@ public abstract partial class CatalogStoreContract
         Assert.NotNull(await store.GetApplianceAsync(Alice, appliance.Id, default));
         Assert.False(await store.DeleteImageAsync(Alice, image.Id, default));
     }
+
+    [Fact]
+    public async Task The_status_of_an_image_is_read_alone_as_the_whole_image_has_it()
+    {
+        var store = NewStore();
+        var (appliance, image) = await ApplianceWithImageAsync(store, Alice);
+        var imported = await store.CreateImportAsync(Samples.Import(Alice), default);
+        Time.Advance(TimeSpan.FromSeconds(5));
+        var failed = await store.UpdateImageStatusAsync(image.Id,
+            new ImageStatus(ImageState.Error, 40, "disk failed", "mke2fs exited with code 1", "mke2fs: No space left on device"), default);
+
+        var status = await store.GetImageStatusAsync(Alice, image.Id, default);
+        var importStatus = await store.GetImageStatusAsync(Alice, imported.Id, default);
+
+        Assert.Equal(new ImageProgress(image.Id, Alice, appliance.Id, failed!.Status, failed.Stamp), status);
+        Assert.Equal(new ImageProgress(imported.Id, Alice, null, ImageStatus.Queued, imported.Stamp), importStatus);
+    }
+
+    [Fact]
+    public async Task The_status_of_another_owners_image_or_of_no_image_is_not_found()
+    {
+        var store = NewStore();
+        var (_, image) = await ApplianceWithImageAsync(store, Alice);
+
+        Assert.Null(await store.GetImageStatusAsync(Bob, image.Id, default));
+        Assert.Null(await store.GetImageStatusAsync(Alice, image.Id + 100, default));
+    }
+
+    [Fact]
+    public async Task The_images_version_changes_with_every_change_to_an_appliance_or_an_image()
+    {
+        var store = NewStore();
+        var versions = new List<long> { await store.GetImagesVersionAsync(default) };
+        async Task Changed() => versions.Add(await store.GetImagesVersionAsync(default));
+
+        var appliance = await store.CreateApplianceAsync(Alice, Samples.Definition(), true, default);
+        await Changed();
+        appliance = await store.UpdateApplianceAsync(appliance with { HasOsProfile = false }, default);
+        await Changed();
+        var image = await store.CreateImageAsync(Samples.Image(appliance), default);
+        await Changed();
+        await store.SetImageJobAsync(image.Id, Guid.NewGuid(), default);
+        await Changed();
+        await store.UpdateImageStatusAsync(image.Id, new ImageStatus(ImageState.Generating, 40, "disk"), default);
+        await Changed();
+        image = (await store.CompleteImageAsync(image.Id, Samples.Artefact(image.Id), Samples.Packages, default))!;
+        await Changed();
+        await store.UpdateImageLabelAsync(image with { Label = new ImageLabel("named", null, new Dictionary<string, string>()) }, default);
+        await Changed();
+        var imported = await store.CreateImportAsync(Samples.Import(Alice), default);
+        await Changed();
+        await store.CompleteImportAsync(imported.Id, "qcow2", Samples.Artefact(imported.Id), default);
+        await Changed();
+        await store.DeleteImageAsync(Alice, imported.Id, default);
+        await Changed();
+        await store.DeleteApplianceAsync(Alice, appliance.Id, default);
+        await Changed();
+
+        Assert.Equal(versions.Count, versions.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Reading_and_what_changes_no_appliance_or_image_leave_the_images_version_as_it_was()
+    {
+        var store = NewStore();
+        var (appliance, image) = await ApplianceWithImageAsync(store, Alice);
+        var before = await store.GetImagesVersionAsync(default);
+
+        await store.GetImageAsync(Alice, image.Id, default);
+        await store.GetImageStatusAsync(Alice, image.Id, default);
+        await store.ListImagesAsync(Alice, appliance.Id, default);
+        await store.GetApplianceAsync(Alice, appliance.Id, default);
+        var ticket = await store.IssueDownloadTicketAsync(image.Id, TimeSpan.FromMinutes(5), default);
+        await store.RedeemDownloadTicketAsync(ticket.Id, default);
+        await store.CreateUserAsync(Samples.User(Alice), default);
+
+        Assert.Equal(before, await store.GetImagesVersionAsync(default));
+    }
 }

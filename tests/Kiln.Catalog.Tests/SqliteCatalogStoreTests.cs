@@ -110,6 +110,91 @@ public sealed class SqliteCatalogStoreTests : CatalogStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task A_change_made_through_another_store_on_the_file_changes_the_images_version_seen_by_this_one()
+    {
+        var first = CreateStore(Time);
+        var second = CreateStore(Time);
+        var (_, image) = await ApplianceAndImageAsync(first);
+        var seen = await first.GetImagesVersionAsync(default);
+
+        await second.UpdateImageStatusAsync(image.Id, new ImageStatus(ImageState.Generating, 10, "bootstrap"), default);
+
+        Assert.NotEqual(seen, await first.GetImagesVersionAsync(default));
+        Assert.Equal(await second.GetImagesVersionAsync(default), await first.GetImagesVersionAsync(default));
+    }
+
+    [Fact]
+    public void A_status_is_read_from_its_index_alone_never_from_the_row_with_its_packages()
+    {
+        CreateStore(Time);
+
+        var plan = Rows("EXPLAIN QUERY PLAN " + CatalogSql.GetImageStatus.Replace("$id", "1", StringComparison.Ordinal)
+            .Replace("$owner", "'alice'", StringComparison.Ordinal));
+
+        Assert.Contains("USING COVERING INDEX images_status", (string)Assert.Single(plan)["detail"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Polled_reads_run_side_by_side_and_one_cancelled_leaves_the_next_working()
+    {
+        var store = CreateStore(Time);
+        var (_, image) = await ApplianceAndImageAsync(store);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.GetImageStatusAsync(Alice, image.Id, cancelled.Token));
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => store.GetImageStatusAsync(Alice, image.Id, default))));
+        var versions = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => store.GetImagesVersionAsync(default))));
+
+        Assert.All(statuses, s => Assert.Equal(ImageStatus.Queued, s!.Status));
+        Assert.Single(versions.Distinct());
+    }
+
+    [Fact]
+    public async Task Deleting_an_appliance_changes_the_images_version_for_the_images_it_takes_with_it()
+    {
+        var store = CreateStore(Time);
+        var (appliance, _) = await ApplianceAndImageAsync(store);
+        await store.CreateImageAsync(Samples.Image(appliance, "ova"), default);
+        var before = await store.GetImagesVersionAsync(default);
+
+        await store.DeleteApplianceAsync(Alice, appliance.Id, default);
+
+        // The appliance and both images it cascades to, each counted by its own trigger.
+        Assert.Equal(before + 3, await store.GetImagesVersionAsync(default));
+    }
+
+    [Fact]
+    public void Connections_reused_from_the_pool_and_new_ones_all_have_the_busy_timeout_foreign_keys_and_synchronous_settings()
+    {
+        var database = new SqliteDatabase(_database.Path);
+        var settings = new List<(long BusyTimeout, long ForeignKeys, long Synchronous)>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var connection = database.Open();
+            settings.Add(Settings(connection));
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        using (var fresh = database.Open())
+            settings.Add(Settings(fresh));
+
+        // busy_timeout in ms, foreign_keys on, synchronous NORMAL (1), on reused and new physical connections alike.
+        Assert.All(settings, s => Assert.Equal((10_000L, 1L, 1L), s));
+    }
+
+    private static (long, long, long) Settings(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        long Pragma(string name)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA " + name;
+            return (long)command.ExecuteScalar()!;
+        }
+        return (Pragma("busy_timeout"), Pragma("foreign_keys"), Pragma("synchronous"));
+    }
+
+    [Fact]
     public async Task Concurrent_writers_all_succeed_without_database_is_locked()
     {
         const int Writers = 8;

@@ -315,6 +315,34 @@ public sealed class ImageApiTests : IClassFixture<ApiOnlyKilnFactory>
     }
 
     [Fact]
+    public async Task Lists_show_at_once_what_another_process_sharing_the_catalog_changed()
+    {
+        using var client = _kiln.Admin();
+        var aid = await CreateApplianceAsync(client, "list-shared");
+        var id = await GenerateIdAsync(client, aid);
+        async Task<XElement> ListAsync(string route)
+        {
+            using var response = await client.GetAsync(new Uri($"/api/users/admin/appliances/{aid}/images{route}", UriKind.Relative));
+            return ValidUForge.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        }
+        await ListAsync("");
+        await ListAsync("/statuses");
+        // Another process: its own store on the same database file.
+        var other = new Storage.Sqlite.SqliteCatalogStore(new Storage.Sqlite.SqliteDatabase(Path.Combine(_kiln.DataDirectory, "kiln.db")));
+
+        await other.UpdateImageStatusAsync(id, new ImageStatus(ImageState.Generating, 40, "bootstrap"), default);
+        var afterStatus = await ListAsync("");
+        var statusesAfterStatus = await ListAsync("/statuses");
+        var appliance = (await other.GetApplianceAsync("admin", aid, default))!;
+        var added = await other.CreateImageAsync(new NewImage("admin", aid, "vhd", "vhd", true, appliance.Definition), default);
+        var afterCreate = await ListAsync("");
+
+        Assert.Equal("40", afterStatus.Element("images")!.Element("image")!.Element("status")!.Element("percentage")!.Value);
+        Assert.Equal("40", statusesAfterStatus.Element("statuses")!.Element("status")!.Element("percentage")!.Value);
+        Assert.Equal([id, added.Id], Ids(afterCreate, "image"));
+    }
+
+    [Fact]
     public async Task Images_are_found_by_fiql_query_and_a_bad_query_is_a_400()
     {
         using var client = _kiln.Admin();

@@ -80,6 +80,32 @@ public class UForgeXmlWritingTests
     }
 
     [Fact]
+    public async Task Writing_synchronously_gives_the_bytes_the_async_write_sends()
+    {
+        var list = new Images
+        {
+            Items = [new Image { Name = "web", DbId = 1, Compress = true }, new Image { Name = "db", DbId = 2, TargetFormat = new TargetFormat { Name = "VHD" } }],
+            Total = 2,
+        };
+        using var written = new MemoryStream();
+
+        UForgeXml.Write(written, list);
+
+        Assert.Equal(await Bodies.XmlAsync(list), written.ToArray());
+        Assert.StartsWith(Declaration + "<ns0:images ", Bodies.Text(written.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_write_stops_between_list_items()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            UForgeXml.Write(new MemoryStream(), new Images { Items = [new Image { Name = "web" }], Total = 1 }, cancelled.Token));
+    }
+
+    [Fact]
     public async Task A_type_that_is_not_a_document_is_refused()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => UForgeXml.WriteAsync(new MemoryStream(), new object()));

@@ -7,6 +7,8 @@ using Kiln.Jobs;
 using Kiln.Server.Images;
 using Kiln.Server.Machines;
 using Kiln.Storage.Sqlite;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace Kiln.Server.Hosting;
@@ -16,6 +18,12 @@ internal static class KilnServices
 {
     public static void AddKilnServices(this WebApplicationBuilder builder)
     {
+        // The host looks for appsettings.json in the working directory; a kiln-server started elsewhere would run
+        // without the one beside it, and log every request at Information. Beside the binary, it comes first (lowest).
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory), Path = "appsettings.json", Optional = true,
+        });
         builder.Services.Configure<KilnOptions>(builder.Configuration.GetSection("Kiln"));
         builder.Services.PostConfigure<KilnOptions>(o =>
         {
@@ -49,6 +57,7 @@ internal static class KilnServices
         builder.Services.AddKilnMachines();
         builder.Services.AddSingleton<Security.PasswordHashing>();
         builder.Services.AddSingleton<Security.Authenticator>();
+        builder.Services.AddSingleton<UForgeApi.ImageDocumentCache>();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetValue<long?>("Kiln:MaxRequestBodyBytes") ?? 1024 * 1024);
     }

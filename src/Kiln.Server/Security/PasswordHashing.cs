@@ -14,21 +14,31 @@ namespace Kiln.Server.Security;
 /// stored hash, so the remembered check no longer applies; failures are never remembered (guessing stays slow).
 /// </para>
 /// </summary>
-internal sealed class PasswordHashing(TimeProvider time)
+internal sealed class PasswordHashing : IDisposable
 {
     private const int MaxRemembered = 10_000;
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(5);
     private static readonly object Subject = new();
     private readonly PasswordHasher<object> _hasher = new();
-    private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    /// <summary>One keyed HMAC per thread: setting one up costs about as much as the HMAC itself, on every request.</summary>
+    private readonly ThreadLocal<HMACSHA256> _mac;
+
+    public PasswordHashing(TimeProvider time)
+    {
+        _time = time;
+        var key = RandomNumberGenerator.GetBytes(32);
+        _mac = new ThreadLocal<HMACSHA256>(() => new HMACSHA256(key), trackAllValues: true);
+    }
 
     public string Hash(string password) => _hasher.HashPassword(Subject, password);
 
     public bool Verify(string hash, string password)
     {
-        var key = Convert.ToBase64String(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(hash + "\n" + password)));
-        var now = time.GetUtcNow();
+        var key = Convert.ToBase64String(_mac.Value!.ComputeHash(Encoding.UTF8.GetBytes(hash + "\n" + password)));
+        var now = _time.GetUtcNow();
         if (_verified.TryGetValue(key, out var until) && until > now)
             return true;
         var ok = _hasher.VerifyHashedPassword(Subject, hash, password) is PasswordVerificationResult.Success or PasswordVerificationResult.SuccessRehashNeeded;
@@ -38,5 +48,12 @@ internal sealed class PasswordHashing(TimeProvider time)
             _verified.Clear();
         _verified[key] = now + Remembered;
         return true;
+    }
+
+    public void Dispose()
+    {
+        foreach (var mac in _mac.Values)
+            mac.Dispose();
+        _mac.Dispose();
     }
 }

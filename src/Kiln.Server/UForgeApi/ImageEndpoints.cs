@@ -100,19 +100,19 @@ internal static class ImageEndpoints
             : $"'{asked}' is not a target format Kiln offers; choose one of: {string.Join(", ", TargetFormatCatalog.All.Select(e => e.Name))}")]);
     }
 
-    private static async Task<UForgeDocumentResult> GetAll(HttpContext context, string uid, ICatalogStore catalog)
-    {
-        var (page, total) = await ListAsync(context, uid, catalog).ConfigureAwait(false);
-        return page is null
-            ? NoAppliance(context)
-            : new UForgeDocumentResult(new Doc.Images { Items = [.. page.Select(i => ImageMapping.ToDocument(i))], Total = total });
-    }
+    private static async Task<UForgeDocumentResult> GetAll(HttpContext context, string uid, ICatalogStore catalog, ImageDocumentCache documents) =>
+        await documents.GetListAsync(context, catalog, async () =>
+        {
+            var (page, total) = await ListAsync(context, uid, catalog).ConfigureAwait(false);
+            return page is null ? null : new Doc.Images { Items = [.. page.Select(i => ImageMapping.ToDocument(i))], Total = total };
+        }).ConfigureAwait(false) ?? NoAppliance(context);
 
-    private static async Task<UForgeDocumentResult> Statuses(HttpContext context, string uid, ICatalogStore catalog)
-    {
-        var (page, total) = await ListAsync(context, uid, catalog).ConfigureAwait(false);
-        return page is null ? NoAppliance(context) : new UForgeDocumentResult(new Doc.OpStatuses { Items = [.. page.Select(ImageMapping.ToStatus)], Total = total });
-    }
+    private static async Task<UForgeDocumentResult> Statuses(HttpContext context, string uid, ICatalogStore catalog, ImageDocumentCache documents) =>
+        await documents.GetListAsync(context, catalog, async () =>
+        {
+            var (page, total) = await ListAsync(context, uid, catalog).ConfigureAwait(false);
+            return page is null ? null : new Doc.OpStatuses { Items = [.. page.Select(ImageMapping.ToStatus)], Total = total };
+        }).ConfigureAwait(false) ?? NoAppliance(context);
 
     private static async Task<IResult> DeleteAll(HttpContext context, string uid, long aid, ICatalogStore catalog, ImageGeneration generation)
     {
@@ -148,9 +148,12 @@ internal static class ImageEndpoints
             ? Results.NoContent()
             : NoImage(context, itid);
 
-    private static async Task<UForgeDocumentResult> Status(HttpContext context, string uid, long itid, ICatalogStore catalog) =>
-        await FindAsync(context, uid, itid, catalog).ConfigureAwait(false) is { } image
-            ? new UForgeDocumentResult(ImageMapping.ToStatus(image))
+    /// <summary>Clients poll it: only the status columns are read (not the whole image), and the document is kept.</summary>
+    private static async Task<UForgeDocumentResult> Status(HttpContext context, string uid, long itid, ICatalogStore catalog,
+        ImageDocumentCache documents) =>
+        await catalog.GetImageStatusAsync(uid, itid, context.RequestAborted).ConfigureAwait(false) is { } image
+        && (ApplianceOf(context) is not { } aid || image.ApplianceId == aid)
+            ? await documents.GetStatusAsync(context, image).ConfigureAwait(false)
             : NoImage(context, itid);
 
     private static async Task<UForgeDocumentResult> Cancel(HttpContext context, string uid, long itid, ICatalogStore catalog, ImageGeneration generation) =>

@@ -85,7 +85,8 @@ internal static partial class UserEndpoints
         return new UForgeDocumentResult(UserMapping.ToDocument(user, roles));
     }
 
-    private static async Task<UForgeDocumentResult> Update(HttpContext context, string uid, ICatalogStore catalog, PasswordHashing passwords)
+    private static async Task<UForgeDocumentResult> Update(HttpContext context, string uid, ICatalogStore catalog, PasswordHashing passwords,
+        Authenticator authenticator)
     {
         var document = await RequestBodies.ReadAsync<Doc.User>(context.Request).ConfigureAwait(false);
         if (await catalog.FindUserAsync(uid, context.RequestAborted).ConfigureAwait(false) is not { } user)
@@ -117,7 +118,12 @@ internal static partial class UserEndpoints
             changed = changed with { Active = active };
         }
 
-        var saved = changed == user ? user : await catalog.UpdateUserAsync(changed, context.RequestAborted).ConfigureAwait(false);
+        var saved = user;
+        if (changed != user)
+        {
+            saved = await catalog.UpdateUserAsync(changed, context.RequestAborted).ConfigureAwait(false);
+            authenticator.ForgetCallers();
+        }
         var roles = await catalog.ListRolesAsync(context.RequestAborted).ConfigureAwait(false);
         return new UForgeDocumentResult(UserMapping.ToDocument(saved, roles));
     }
@@ -130,7 +136,7 @@ internal static partial class UserEndpoints
         return new UForgeDocumentResult(UserMapping.ToDocument(UserMapping.RolesOf(user, roles)));
     }
 
-    private static async Task<UForgeDocumentResult> SetUserRoles(HttpContext context, string uid, ICatalogStore catalog)
+    private static async Task<UForgeDocumentResult> SetUserRoles(HttpContext context, string uid, ICatalogStore catalog, Authenticator authenticator)
     {
         var document = await RequestBodies.ReadAsync<Doc.Roles>(context.Request).ConfigureAwait(false);
         if (await catalog.FindUserAsync(uid, context.RequestAborted).ConfigureAwait(false) is not { } user)
@@ -145,6 +151,7 @@ internal static partial class UserEndpoints
         if (!LeavesAnAdministrator(users.Select(u => u.Id == user.Id ? changed : u), roles))
             return BadRequest(context, NoAdministratorLeft($"Taking these roles from '{uid}'"));
         var saved = await catalog.UpdateUserAsync(changed, context.RequestAborted).ConfigureAwait(false);
+        authenticator.ForgetCallers();
         return new UForgeDocumentResult(UserMapping.ToDocument(UserMapping.RolesOf(saved, roles)));
     }
 
@@ -156,7 +163,7 @@ internal static partial class UserEndpoints
             ? new UForgeDocumentResult(UserMapping.ToDocument(role))
             : UForgeErrors.Result(context, StatusCodes.Status404NotFound, $"No role '{name}'.");
 
-    private static async Task<UForgeDocumentResult> PutRole(HttpContext context, string name, ICatalogStore catalog)
+    private static async Task<UForgeDocumentResult> PutRole(HttpContext context, string name, ICatalogStore catalog, Authenticator authenticator)
     {
         var document = await RequestBodies.ReadAsync<Doc.Role>(context.Request).ConfigureAwait(false);
         if (!NamePattern().IsMatch(name))
@@ -177,6 +184,7 @@ internal static partial class UserEndpoints
         if (!LeavesAnAdministrator(users, after))
             return BadRequest(context, NoAdministratorLeft($"Taking '{Entitlements.UserAdministrate}' from role '{name}'"));
         await catalog.PutRoleAsync(role, context.RequestAborted).ConfigureAwait(false);
+        authenticator.ForgetCallers();
         return exists
             ? new UForgeDocumentResult(UserMapping.ToDocument(role))
             : new UForgeDocumentResult(UserMapping.ToDocument(role), StatusCodes.Status201Created, "/api/roles/" + name);

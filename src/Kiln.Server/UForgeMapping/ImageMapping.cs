@@ -9,9 +9,11 @@ namespace Kiln.Server.UForgeMapping;
 internal static class ImageMapping
 {
     /// <summary>A generated image lives under its appliance; an imported one directly under its owner.</summary>
-    public static string Uri(Image image) => image.ApplianceId is { } applianceId
-        ? Uri(image.Owner, applianceId, image.Id)
-        : string.Create(CultureInfo.InvariantCulture, $"users/{image.Owner}/images/{image.Id}");
+    public static string Uri(Image image) => Uri(image.Owner, image.ApplianceId, image.Id);
+
+    private static string Uri(string owner, long? applianceId, long imageId) => applianceId is { } appliance
+        ? Uri(owner, appliance, imageId)
+        : string.Create(CultureInfo.InvariantCulture, $"users/{owner}/images/{imageId}");
 
     public static string Uri(string owner, long applianceId, long imageId) =>
         string.Create(CultureInfo.InvariantCulture, $"{ApplianceMapping.Uri(owner, applianceId)}/images/{imageId}");
@@ -59,16 +61,19 @@ internal static class ImageMapping
         };
     }
 
+    public static Doc.OpStatus ToStatus(Image image) => ToStatus(new ImageProgress(image.Id, image.Owner, image.ApplianceId, image.Status, image.Stamp));
+
     /// <summary>UForge has no state enum: clients read complete, error and cancelled; queued and generating are all false.</summary>
-    public static Doc.OpStatus ToStatus(Image image)
+    public static Doc.OpStatus ToStatus(ImageProgress image)
     {
         var status = image.Status;
+        var uri = Uri(image.Owner, image.ApplianceId, image.Id);
         return new Doc.OpStatus
         {
             DbId = image.Id,
             Created = image.Stamp.Created,
             LastModified = image.Stamp.LastModified,
-            Digest = Digest(image),
+            Digest = image.Stamp.Digest("image", image.Id),
             Cancelled = status.State == ImageState.Cancelled,
             Complete = status.State == ImageState.Complete,
             DetailedError = status.DetailedError is not null,
@@ -76,9 +81,9 @@ internal static class ImageMapping
             Error = status.State == ImageState.Error,
             ErrorMessage = status.ErrorMessage,
             Message = status.Message,
-            ParentUri = Uri(image),
+            ParentUri = uri,
             Percentage = status.Percentage,
-            Uri = Uri(image) + "/status",
+            Uri = uri + "/status",
         };
     }
 

@@ -13,7 +13,7 @@ internal abstract class Document(string root, Type type)
         where T : class =>
         new Document<T>(root, codec);
 
-    public abstract Task WriteXmlAsync(XmlOutput output, object value);
+    public abstract void WriteXml(XmlOutput output, object value);
 
     public abstract Task<object> ReadXmlAsync(XmlInput input);
 
@@ -25,7 +25,7 @@ internal abstract class Document(string root, Type type)
 internal sealed class Document<T>(string root, ICodec<T> codec) : Document(root, typeof(T))
     where T : class
 {
-    public override Task WriteXmlAsync(XmlOutput output, object value) => codec.WriteXmlAsync(output, (T)value);
+    public override void WriteXml(XmlOutput output, object value) => codec.WriteXml(output, (T)value);
 
     public override async Task<object> ReadXmlAsync(XmlInput input) => await codec.ReadXmlAsync(input).ConfigureAwait(false);
 

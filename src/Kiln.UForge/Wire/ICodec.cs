@@ -6,7 +6,7 @@ namespace Kiln.UForge.Wire;
 internal interface ICodec<T>
 {
     /// <summary>Writes the attributes and content of an element the caller has opened and will close.</summary>
-    Task WriteXmlAsync(XmlOutput output, T value);
+    void WriteXml(XmlOutput output, T value);
 
     /// <summary>Reads the element the reader is on, up to and including its end tag.</summary>
     Task<T> ReadXmlAsync(XmlInput input);

@@ -15,7 +15,7 @@ internal interface IMember<in TOwner>
     string JsonName { get; }
 
     /// <summary>Writes the element, or nothing when the property is null (every element Kiln uses is optional).</summary>
-    Task WriteXmlAsync(XmlOutput output, TOwner owner);
+    void WriteXml(XmlOutput output, TOwner owner);
 
     Task ReadXmlAsync(XmlInput input, TOwner owner);
 

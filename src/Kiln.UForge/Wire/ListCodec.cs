@@ -6,7 +6,7 @@ namespace Kiln.UForge.Wire;
 internal sealed class ListCodec<TItem>(string item, ICodec<TItem> items, bool bareArrayInJson) : ICodec<List<TItem>>
     where TItem : class
 {
-    public async Task WriteXmlAsync(XmlOutput output, List<TItem> value)
+    public void WriteXml(XmlOutput output, List<TItem> value)
     {
         foreach (var entry in value)
         {
@@ -16,9 +16,9 @@ internal sealed class ListCodec<TItem>(string item, ICodec<TItem> items, bool ba
             }
 
             output.CancellationToken.ThrowIfCancellationRequested();
-            await output.Writer.WriteStartElementAsync(null, item, string.Empty).ConfigureAwait(false);
-            await items.WriteXmlAsync(output, entry).ConfigureAwait(false);
-            await output.Writer.WriteEndElementAsync().ConfigureAwait(false);
+            output.Writer.WriteStartElement(null, item, string.Empty);
+            items.WriteXml(output, entry);
+            output.Writer.WriteEndElement();
         }
     }
 

@@ -19,16 +19,16 @@ internal abstract class Member<TOwner, TValue>(string name, string jsonName, Fun
 
     protected abstract void Set(TOwner owner, TValue value);
 
-    public async Task WriteXmlAsync(XmlOutput output, TOwner owner)
+    public void WriteXml(XmlOutput output, TOwner owner)
     {
         if (!TryGet(owner, out var value))
         {
             return;
         }
 
-        await output.Writer.WriteStartElementAsync(null, name, string.Empty).ConfigureAwait(false);
-        await Codec.WriteXmlAsync(output, value).ConfigureAwait(false);
-        await output.Writer.WriteEndElementAsync().ConfigureAwait(false);
+        output.Writer.WriteStartElement(null, name, string.Empty);
+        Codec.WriteXml(output, value);
+        output.Writer.WriteEndElement();
     }
 
     public async Task ReadXmlAsync(XmlInput input, TOwner owner)

@@ -17,13 +17,13 @@ internal sealed class Polymorphic<TBase>(params Variant<TBase>[] variants) : ICo
         where TDerived : class, TBase =>
         new Variant<TBase, TDerived>(xsiType, shape);
 
-    public async Task WriteXmlAsync(XmlOutput output, TBase value)
+    public void WriteXml(XmlOutput output, TBase value)
     {
         var variant = For(value);
         var prefix = output.Writer.LookupPrefix(UForgeXml.Namespace);
         var type = string.IsNullOrEmpty(prefix) ? variant.XsiType : $"{prefix}:{variant.XsiType}";
-        await output.Writer.WriteAttributeStringAsync("xsi", "type", XmlSchema.InstanceNamespace, type).ConfigureAwait(false);
-        await variant.WriteXmlAsync(output, value).ConfigureAwait(false);
+        output.Writer.WriteAttributeString("xsi", "type", XmlSchema.InstanceNamespace, type);
+        variant.WriteXml(output, value);
     }
 
     public Task<TBase> ReadXmlAsync(XmlInput input)
@@ -76,7 +76,7 @@ internal abstract class Variant<TBase>(string xsiType, Type type)
 
     public Type Type => type;
 
-    public abstract Task WriteXmlAsync(XmlOutput output, TBase value);
+    public abstract void WriteXml(XmlOutput output, TBase value);
 
     public abstract Task<TBase> ReadXmlAsync(XmlInput input);
 
@@ -89,7 +89,7 @@ internal sealed class Variant<TBase, TDerived>(string xsiType, Func<Shape<TDeriv
     where TBase : class
     where TDerived : class, TBase
 {
-    public override Task WriteXmlAsync(XmlOutput output, TBase value) => shape().WriteXmlAsync(output, (TDerived)value);
+    public override void WriteXml(XmlOutput output, TBase value) => shape().WriteXml(output, (TDerived)value);
 
     public override async Task<TBase> ReadXmlAsync(XmlInput input) => await shape().ReadXmlAsync(input).ConfigureAwait(false);
 

@@ -13,7 +13,7 @@ internal delegate bool ScalarParser<T>(string text, [MaybeNullWhen(false)] out T
 internal sealed class ScalarCodec<T>(string xsdType, Func<T, string> format, ScalarParser<T> parse, Action<Utf8JsonWriter, T> writeJson)
     : ICodec<T>
 {
-    public Task WriteXmlAsync(XmlOutput output, T value) => output.Writer.WriteStringAsync(XmlSafeText.Clean(format(value)));
+    public void WriteXml(XmlOutput output, T value) => output.Writer.WriteString(XmlSafeText.Clean(format(value)));
 
     public async Task<T> ReadXmlAsync(XmlInput input)
     {

@@ -67,11 +67,11 @@ internal sealed class Shape<T>(Func<T>? create = null) : ICodec<T>
         where TItem : class =>
         Add(new ReferenceMember<T, List<TItem>>(name, item, get, set, () => new ListCodec<TItem>(item, codec(), bareArrayInJson: true)));
 
-    public async Task WriteXmlAsync(XmlOutput output, T value)
+    public void WriteXml(XmlOutput output, T value)
     {
         foreach (var member in members)
         {
-            await member.WriteXmlAsync(output, value).ConfigureAwait(false);
+            member.WriteXml(output, value);
         }
     }
 
