@@ -45,9 +45,11 @@ public sealed class QemuMachineProcess : IDisposable
         files.CheckSocketPath();
         File.Delete(files.ControlSocket);
         File.AppendAllText(files.QemuLog, $"--- {DateTimeOffset.UtcNow:O} starting\n");
-        // The shell replaces itself with QEMU (same pid) once stdin and stdout are files: no pipe ties QEMU to Kiln.
+        // The shell replaces itself with QEMU (same pid) once stdin and stdout are files: no pipe ties QEMU to Kiln. setsid
+        // (which does not fork: the shell leads no group) puts it in a session of its own, so a Ctrl-C or SIGHUP meant
+        // for the terminal Kiln runs in does not stop the machines.
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = files.Directory };
-        foreach (var argument in (string[])["-c", "log=\"$1\"; shift; exec \"$@\" </dev/null >>\"$log\" 2>&1", "kiln-machine", files.QemuLog, QemuCommand.Program])
+        foreach (var argument in (string[])["-c", "log=\"$1\"; shift; exec setsid \"$@\" </dev/null >>\"$log\" 2>&1", "kiln-machine", files.QemuLog, QemuCommand.Program])
             start.ArgumentList.Add(argument);
         foreach (var argument in QemuCommand.Arguments(launch))
             start.ArgumentList.Add(argument);

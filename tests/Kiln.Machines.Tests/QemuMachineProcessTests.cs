@@ -19,6 +19,10 @@ public sealed class QemuMachineProcessTests : IDisposable
             Assert.Equal(qemu.StartTime, ProcessIdentity.StartTime(qemu.ProcessId));
             Assert.True(ProcessIdentity.IsSame(qemu.ProcessId, qemu.StartTime, files.Disk));
             Assert.False(ProcessIdentity.IsSame(qemu.ProcessId, qemu.StartTime + 1, files.Disk));
+            // A session of its own (its session id is its pid): a Ctrl-C at Kiln's terminal does not reach it.
+            var session = (await BlankMachines.RunAsync("ps", "-o", "sid=", "-p", qemu.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .StandardOutput.Trim();
+            Assert.Equal(qemu.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), session);
             await using var qmp = await QmpClient.ConnectAsync(files.ControlSocket, default);
             var status = await qmp.ExecuteAsync("query-status", default);
             Assert.Equal("running", status!["status"]!.GetValue<string>());
