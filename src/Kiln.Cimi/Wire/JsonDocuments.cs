@@ -8,56 +8,8 @@ namespace Kiln.Cimi.Wire;
 /// </summary>
 internal static class JsonDocuments
 {
-    public static void Write(Utf8JsonWriter writer, object document, IReadOnlySet<string>? select)
-    {
-        switch (document)
-        {
-            case CloudEntryPoint entryPoint:
-                Resource(writer, entryPoint, ResourceKinds.CloudEntryPoint, new JsonAttributeSink(writer, select));
-                break;
-            case MachineImage image:
-                Resource(writer, image, ResourceKinds.MachineImage, new JsonAttributeSink(writer, select));
-                break;
-            case Machine machine:
-                Resource(writer, machine, ResourceKinds.Machine, new JsonAttributeSink(writer, select));
-                break;
-            case Disk disk:
-                Resource(writer, disk, ResourceKinds.Disk, new JsonAttributeSink(writer, select));
-                break;
-            case MachineConfiguration configuration:
-                Resource(writer, configuration, ResourceKinds.MachineConfiguration, new JsonAttributeSink(writer, select));
-                break;
-            case MachineTemplate template:
-                Resource(writer, template, ResourceKinds.MachineTemplate, new JsonAttributeSink(writer, select));
-                break;
-            case Job job:
-                Resource(writer, job, ResourceKinds.Job, new JsonAttributeSink(writer, select));
-                break;
-            case MachineImageCollection images:
-                Collection(writer, CimiUris.MachineImageCollection, images.Id, images.Count, images.Entries, ResourceKinds.MachineImage, images.Operations, select);
-                break;
-            case JobCollection jobs:
-                Collection(writer, CimiUris.JobCollection, jobs.Id, jobs.Count, jobs.Entries, ResourceKinds.Job, jobs.Operations, select);
-                break;
-            case MachineCollection machines:
-                Collection(writer, CimiUris.MachineCollection, machines.Id, machines.Count, machines.Entries, ResourceKinds.Machine, machines.Operations, select);
-                break;
-            case DiskCollection disks:
-                Collection(writer, CimiUris.DiskCollection, disks.Id, disks.Count, disks.Entries, ResourceKinds.Disk, disks.Operations, select);
-                break;
-            case MachineConfigurationCollection configurations:
-                Collection(writer, CimiUris.MachineConfigurationCollection, configurations.Id, configurations.Count, configurations.Entries, ResourceKinds.MachineConfiguration, configurations.Operations, select);
-                break;
-            case MachineTemplateCollection templates:
-                Collection(writer, CimiUris.MachineTemplateCollection, templates.Id, templates.Count, templates.Entries, ResourceKinds.MachineTemplate, templates.Operations, select);
-                break;
-            case CimiError error:
-                Error(writer, error);
-                break;
-            default:
-                throw new ArgumentException($"{document.GetType().Name} is not a CIMI document Kiln writes.", nameof(document));
-        }
-    }
+    public static void Write(Utf8JsonWriter writer, object document, IReadOnlySet<string>? select) =>
+        CimiDocuments.Write(document, new Target(writer, select));
 
     private static void Resource<T>(Utf8JsonWriter writer, T resource, ResourceKind<T> kind, JsonAttributeSink sink)
     {
@@ -109,5 +61,17 @@ internal static class JsonDocuments
         }
 
         writer.WriteEndObject();
+    }
+
+    private sealed class Target(Utf8JsonWriter writer, IReadOnlySet<string>? select) : IDocumentTarget
+    {
+        public void Resource<T>(T resource, ResourceKind<T> kind) =>
+            JsonDocuments.Resource(writer, resource, kind, new JsonAttributeSink(writer, select));
+
+        public void Collection<T>(string resourceUri, string? id, int count, IReadOnlyList<T> entries, ResourceKind<T> kind,
+            IReadOnlyList<CimiOperation> operations) =>
+            JsonDocuments.Collection(writer, resourceUri, id, count, entries, kind, operations, select);
+
+        public void Error(CimiError error) => JsonDocuments.Error(writer, error);
     }
 }

@@ -12,56 +12,8 @@ internal static class XmlDocuments
 {
     private const string XmlNamespaces = "http://www.w3.org/2000/xmlns/";
 
-    public static void Write(XmlWriter writer, object document, IReadOnlySet<string>? select)
-    {
-        switch (document)
-        {
-            case CloudEntryPoint entryPoint:
-                Resource(writer, entryPoint, ResourceKinds.CloudEntryPoint, select);
-                break;
-            case MachineImage image:
-                Resource(writer, image, ResourceKinds.MachineImage, select);
-                break;
-            case Machine machine:
-                Resource(writer, machine, ResourceKinds.Machine, select);
-                break;
-            case Disk disk:
-                Resource(writer, disk, ResourceKinds.Disk, select);
-                break;
-            case MachineConfiguration configuration:
-                Resource(writer, configuration, ResourceKinds.MachineConfiguration, select);
-                break;
-            case MachineTemplate template:
-                Resource(writer, template, ResourceKinds.MachineTemplate, select);
-                break;
-            case Job job:
-                Resource(writer, job, ResourceKinds.Job, select);
-                break;
-            case MachineImageCollection images:
-                Collection(writer, CimiUris.MachineImageCollection, images.Id, images.Count, images.Entries, ResourceKinds.MachineImage, images.Operations, select);
-                break;
-            case JobCollection jobs:
-                Collection(writer, CimiUris.JobCollection, jobs.Id, jobs.Count, jobs.Entries, ResourceKinds.Job, jobs.Operations, select);
-                break;
-            case MachineCollection machines:
-                Collection(writer, CimiUris.MachineCollection, machines.Id, machines.Count, machines.Entries, ResourceKinds.Machine, machines.Operations, select);
-                break;
-            case DiskCollection disks:
-                Collection(writer, CimiUris.DiskCollection, disks.Id, disks.Count, disks.Entries, ResourceKinds.Disk, disks.Operations, select);
-                break;
-            case MachineConfigurationCollection configurations:
-                Collection(writer, CimiUris.MachineConfigurationCollection, configurations.Id, configurations.Count, configurations.Entries, ResourceKinds.MachineConfiguration, configurations.Operations, select);
-                break;
-            case MachineTemplateCollection templates:
-                Collection(writer, CimiUris.MachineTemplateCollection, templates.Id, templates.Count, templates.Entries, ResourceKinds.MachineTemplate, templates.Operations, select);
-                break;
-            case CimiError error:
-                Error(writer, error);
-                break;
-            default:
-                throw new ArgumentException($"{document.GetType().Name} is not a CIMI document Kiln writes.", nameof(document));
-        }
-    }
+    public static void Write(XmlWriter writer, object document, IReadOnlySet<string>? select) =>
+        CimiDocuments.Write(document, new Target(writer, select));
 
     private static void Resource<T>(XmlWriter writer, T resource, ResourceKind<T> kind, IReadOnlySet<string>? select)
     {
@@ -120,5 +72,16 @@ internal static class XmlDocuments
         }
 
         writer.WriteEndElement();
+    }
+
+    private sealed class Target(XmlWriter writer, IReadOnlySet<string>? select) : IDocumentTarget
+    {
+        public void Resource<T>(T resource, ResourceKind<T> kind) => XmlDocuments.Resource(writer, resource, kind, select);
+
+        public void Collection<T>(string resourceUri, string? id, int count, IReadOnlyList<T> entries, ResourceKind<T> kind,
+            IReadOnlyList<CimiOperation> operations) =>
+            XmlDocuments.Collection(writer, resourceUri, id, count, entries, kind, operations, select);
+
+        public void Error(CimiError error) => XmlDocuments.Error(writer, error);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Kiln.Blobs;
 using Kiln.Builder.Processes;
 using Kiln.Catalog;
@@ -159,26 +158,8 @@ internal sealed partial class ImageImportJobHandler(ICatalogStore catalog, IBlob
         var stem = Path.GetExtension(segment).ToLowerInvariant() is ".qcow2" or ".qcow" or ".vmdk" or ".vdi" or ".vhd" or ".vhdx" or ".img" or ".raw"
             ? Path.GetFileNameWithoutExtension(segment)
             : segment;
-        var name = SafeName(image.Label.Name) ?? SafeName(stem) ?? string.Create(CultureInfo.InvariantCulture, $"image-{image.Id}");
+        var name = ImageFileNames.Safe(image.Label.Name) ?? ImageFileNames.Safe(stem) ?? string.Create(CultureInfo.InvariantCulture, $"image-{image.Id}");
         return $"{name}.{extension}";
-    }
-
-    private static string? SafeName(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var safe = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
-                safe.Append(c);
-            else if (safe.Length > 0 && safe[^1] != '-')
-                safe.Append('-');
-        }
-        var name = safe.ToString().Trim('-', '.', '_');
-        if (name.Length > 100)
-            name = name[..100].Trim('-', '.', '_');
-        return name.Length > 0 ? name : null;
     }
 
     /// <summary>As <see cref="ImageBuildJobHandler.Failed"/>: UForge clients print message (the step), errorMessage (what and why), detailedErrorMsg (the tool's words).</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Kiln.Catalog;
 using Kiln.Jobs;
 using Kiln.Server.Images;
@@ -11,19 +9,12 @@ namespace Kiln.Server.Machines;
 /// is the machine's URI, as for an import its URL), moves the machine to CAPTURING so that it cannot start under the
 /// copy, and queues an "image-capture" job (<see cref="MachineCaptureJobHandler"/>), whose payload is the image id.
 /// </summary>
-internal sealed partial class MachineCapture(IMachineStore machines, ICatalogStore catalog, IJobQueue queue)
+internal sealed class MachineCapture(IMachineStore machines, ICatalogStore catalog, IJobQueue queue)
 {
     public const string JobType = "image-capture";
 
     /// <summary>The id of the machine a URI names (absolute or not): its path ends in /cimi/machines/{id}; null otherwise.</summary>
-    public static long? MachineIdOf(string? location)
-    {
-        if (string.IsNullOrWhiteSpace(location))
-            return null;
-        var path = Uri.TryCreate(location.Trim(), UriKind.Absolute, out var uri) ? uri.AbsolutePath : location.Trim();
-        var match = MachinePath().Match(path);
-        return match.Success && long.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
-    }
+    public static long? MachineIdOf(string? location) => CimiApi.CimiLinks.IdIn(location, "machines");
 
     /// <summary>The machine an image is being (or was) captured from; null for generated and imported images.</summary>
     public static long? MachineIdOf(Image image) => image?.ApplianceId is null ? MachineIdOf(image?.Source) : null;
@@ -53,7 +44,4 @@ internal sealed partial class MachineCapture(IMachineStore machines, ICatalogSto
             throw;
         }
     }
-
-    [GeneratedRegex(@"/cimi/machines/([0-9]{1,18})/?$", RegexOptions.CultureInvariant)]
-    private static partial Regex MachinePath();
 }

@@ -99,12 +99,10 @@ internal sealed partial class MachineCaptureJobHandler(IMachineStore machines, I
         return json.RootElement.GetProperty("virtual-size").GetInt64();
     }
 
-    /// <summary>The label's name, else the machine's, kept to a safe file name; then .qcow2.</summary>
-    private static string FileName(Image image, Machine machine)
-    {
-        var name = new string((image.Label.Name ?? machine.DisplayName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray()).Trim('-', '.');
-        return (name.Length is > 0 and <= 100 ? name : string.Create(CultureInfo.InvariantCulture, $"image-{image.Id}")) + ".qcow2";
-    }
+    /// <summary>The label's name, else the machine's, made safe; then .qcow2.</summary>
+    private static string FileName(Image image, Machine machine) =>
+        (ImageFileNames.Safe(image.Label.Name) ?? ImageFileNames.Safe(machine.DisplayName) ?? string.Create(CultureInfo.InvariantCulture, $"image-{image.Id}"))
+        + ".qcow2";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "machine {MachineId} captured into image {ImageId} ({Size} bytes)")]
     private static partial void LogCaptured(ILogger logger, long machineId, long imageId, long size);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Kiln.Builder.Appliances;
 using Kiln.Catalog;
+using Kiln.Server.Tests.Machines;
 using Kiln.Storage.Sqlite;
 
 namespace Kiln.Server.Tests.EndToEnd;
@@ -44,12 +45,12 @@ public sealed class MachineFlowTests(ServerFixture fixture) : IDisposable
         var machineHref = created.Root!.Element(Cimi + "id")!.Value;
         var machineId = long.Parse(machineHref[(machineHref.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
         var console = Path.Combine(fixture.Server.DataDirectory, "machines", machineId.ToString(CultureInfo.InvariantCulture), "console.log");
-        await Eventually(TimeSpan.FromMinutes(6), () => ReadShared(console).Contains($"KILN-BOOT-OK e2e-machine", StringComparison.Ordinal),
+        await Eventually.TrueAsync(() => Task.FromResult(ReadShared(console).Contains("KILN-BOOT-OK e2e-machine", StringComparison.Ordinal)), "KILN-BOOT-OK", 360,
             () => $"console:\n{Tail(ReadShared(console))}\nserver:\n{Tail(fixture.Server.Output)}");
         Assert.Equal("STARTED", await StateAsync(machineHref));
 
         await CimiAsync(HttpMethod.Post, machineHref, Action("stop"), HttpStatusCode.Accepted);
-        await EventuallyAsync(TimeSpan.FromMinutes(3), async () => await StateAsync(machineHref) == "STOPPED", () => Tail(ReadShared(console)));
+        await Eventually.TrueAsync(async () => await StateAsync(machineHref) == "STOPPED", "STOPPED", 180, () => Tail(ReadShared(console)));
         Assert.Contains("reboot: Power down", ReadShared(console), StringComparison.Ordinal);
 
         // The seed's capture request, naming this machine.
@@ -62,9 +63,9 @@ public sealed class MachineFlowTests(ServerFixture fixture) : IDisposable
             </MachineImage>
             """, HttpStatusCode.Accepted);
         var capturedHref = capture.Root!.Element(Cimi + "id")!.Value;
-        await EventuallyAsync(TimeSpan.FromMinutes(5), async () =>
+        await Eventually.TrueAsync(async () =>
             (await CimiAsync(HttpMethod.Get, capturedHref, null, HttpStatusCode.OK)).Root!.Element(Cimi + "state")!.Value is "AVAILABLE" or "ERROR",
-            () => fixture.Server.Output);
+            "the capture's end", 300, () => fixture.Server.Output);
         var captured = (await CimiAsync(HttpMethod.Get, capturedHref, null, HttpStatusCode.OK)).Root!;
         Assert.Equal("AVAILABLE", captured.Element(Cimi + "state")!.Value);
         var listed = await CimiAsync(HttpMethod.Get, "cimi/machine_images", null, HttpStatusCode.OK);
@@ -80,11 +81,11 @@ public sealed class MachineFlowTests(ServerFixture fixture) : IDisposable
         Assert.Equal($"written inside machine {token}", (await ReadFromRootAsync(qcow2, "/var/lib/kiln-e2e/marker")).Trim());
 
         await CimiAsync(HttpMethod.Post, machineHref, Action("start"), HttpStatusCode.Accepted);
-        await EventuallyAsync(TimeSpan.FromMinutes(1), async () => await StateAsync(machineHref) == "STARTED", () => fixture.Server.Output);
+        await Eventually.TrueAsync(async () => await StateAsync(machineHref) == "STARTED", "STARTED again", 60, () => fixture.Server.Output);
         var pid = int.Parse((await CimiAsync(HttpMethod.Get, machineHref, null, HttpStatusCode.OK)).Root!.Elements(Cimi + "property")
             .Single(p => (string?)p.Attribute("name") == "pid").Value, CultureInfo.InvariantCulture);
         Assert.Equal(0, (await HostTools.RunAsync("kill", "-9", pid.ToString(CultureInfo.InvariantCulture))).ExitCode);
-        await EventuallyAsync(TimeSpan.FromSeconds(20), async () => await StateAsync(machineHref) == "ERROR", () => fixture.Server.Output);
+        await Eventually.TrueAsync(async () => await StateAsync(machineHref) == "ERROR", "ERROR after the kill", 20, () => fixture.Server.Output);
 
         await CimiAsync(HttpMethod.Delete, machineHref, null, HttpStatusCode.OK);
         Assert.False(Directory.Exists(Path.GetDirectoryName(console)));
@@ -150,19 +151,6 @@ public sealed class MachineFlowTests(ServerFixture fixture) : IDisposable
 
     private static string Action(string name) =>
         $"<Action xmlns=\"{Cimi}\"><action>http://schemas.dmtf.org/cimi/1/action/{name}</action></Action>";
-
-    private static async Task Eventually(TimeSpan timeout, Func<bool> condition, Func<string> detail) =>
-        await EventuallyAsync(timeout, () => Task.FromResult(condition()), detail);
-
-    private static async Task EventuallyAsync(TimeSpan timeout, Func<Task<bool>> condition, Func<string> detail)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"not within {timeout.TotalSeconds} s:\n{detail()}");
-            await Task.Delay(500);
-        }
-    }
 
     private static string ReadShared(string path)
     {
