@@ -12,6 +12,8 @@ packages=(
   qemu-system-x86 ovmf
   # used by the builder and its tests
   tzdata xz-utils zstd tar gzip coreutils passwd systemd perl
+  # machines (setsid) and their tests (ps, kill)
+  util-linux procps
   # benchmark script
   jq bc
   ca-certificates
